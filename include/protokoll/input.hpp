@@ -1,0 +1,46 @@
+// Input decoding: turn command-line arguments into sources with their bytes, detect what each
+// source is from its content, and decode text in any common legacy encoding to UTF-8 NFC.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protokoll/document.hpp"
+
+namespace protokoll {
+
+/// An input that could not be read or understood; what() names the reason (the caller adds the file).
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One file named on the command line or found under a named directory.
+struct InputPath {
+  std::string path;          ///< "-" for standard input
+  std::string error;         ///< non-empty when the path itself is unusable (missing, a loop, ...)
+};
+
+/// Expand arguments: files as given, directories recursively in sorted order (hidden files
+/// skipped, symlink loops detected and reported), "-" as standard input.
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& args);
+
+/// Read all bytes of a file, or of standard input for "-". Throws InputError.
+std::string read_bytes(const std::string& path);
+
+/// Detect the kind of content from its first bytes (magic numbers; text when it decodes).
+SourceKind detect_kind(std::string_view bytes);
+
+struct DecodedText {
+  std::string utf8;      ///< NFC, without a byte order mark, line endings as in the input
+  std::string encoding;  ///< the charset it was decoded from
+};
+
+/// Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise the charset that
+/// ICU's detector names (Windows-1252 / ISO-8859-1 for legacy Swedish). Throws InputError when
+/// the bytes are not text (NUL bytes without a UTF-16 BOM).
+DecodedText decode_text(std::string_view bytes);
+
+}  // namespace protokoll

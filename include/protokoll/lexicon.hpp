@@ -1,0 +1,51 @@
+// The Swedish lexicon the repair stage checks candidates against: Hunspell sv_SE (which knows
+// compounds and common names), Tesseract's Swedish word list, domain words from dictionaries/,
+// and an optional user word list. Lookups are cached, so a word is checked once per process.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace protokoll {
+
+struct LexiconOptions {
+  std::string data_dir;                  ///< dictionaries/ (word lists)
+  std::string hunspell_aff;              ///< sv_SE.aff; empty: found in the usual Debian places
+  std::string hunspell_dic;              ///< sv_SE.dic
+  std::vector<std::string> user_word_files;  ///< one word per line, '#' comments
+  bool use_hunspell = true;
+};
+
+class Lexicon {
+ public:
+  /// Throws std::runtime_error naming the missing dictionary and the package that ships it.
+  explicit Lexicon(const LexiconOptions& options);
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  /// How sure the lexicon is that a word (as cased) is Swedish: `yes` when Hunspell accepts it or
+  /// it is in our domain or user lists; `weak` when only Tesseract's web word list has it (that
+  /// list also holds OCR-stripped forms such as "forslag"); `no` otherwise. Thread-safe, cached.
+  enum class Known { no = 0, weak = 1, yes = 2 };
+  Known lookup(std::string_view word) const;
+  /// lookup(word) != Known::no
+  bool contains(std::string_view word) const { return lookup(word) != Known::no; }
+  /// Cheap check without Hunspell: the lower-case word is in one of the word lists.
+  bool listed(std::string_view lower) const;
+  /// Add a word at run time (document evidence: names from a participant list).
+  void add(std::string_view word);
+
+  std::size_t word_list_size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Locate sv_SE.aff/.dic in the usual Debian places; throws with the package to install.
+void find_hunspell_dictionary(std::string& aff, std::string& dic);
+
+}  // namespace protokoll

@@ -1,0 +1,48 @@
+// OCR of page images with Tesseract (C++ API) and Leptonica.
+//
+// Note on threads: Debian's Tesseract is built with OpenMP, and libgomp reads OMP_THREAD_LIMIT
+// once, when it is loaded. Without OMP_THREAD_LIMIT=1 a page takes ~10x longer on a 2-core
+// machine. The protokoll binary re-executes itself with the variable set (see cli/main.cpp);
+// programs that embed the library must set it in their own environment before starting.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protokoll/document.hpp"
+
+namespace protokoll {
+
+struct OcrOptions {
+  std::string language = "swe";  ///< Tesseract model(s), e.g. "swe" or "swe+eng"
+  std::string tessdata_dir;      ///< empty: Tesseract's default (Debian: /usr/share/tesseract-ocr/5/tessdata)
+  int dpi = 0;                   ///< resolution to assume when the image does not say (0: 300)
+};
+
+/// One Tesseract instance. Not thread-safe: use one engine per thread.
+class OcrEngine {
+ public:
+  /// Throws std::runtime_error naming the missing model and the Debian package to install.
+  explicit OcrEngine(const OcrOptions& options = {});
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  /// OCR every page of an image file's bytes (PNG, JPEG, PNM, BMP, GIF, WebP, single or
+  /// multi-page TIFF). Throws InputError when the bytes cannot be decoded as an image.
+  std::vector<Page> recognize_image(std::string_view bytes, std::size_t source_index);
+
+  /// Render and OCR every page of a PDF (only when built with PROTOKOLL_WITH_PDF).
+  std::vector<Page> recognize_pdf(std::string_view bytes, std::size_t source_index);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// True when this build can read PDF input.
+bool pdf_supported();
+
+}  // namespace protokoll

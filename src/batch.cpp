@@ -1,0 +1,242 @@
+#include "protokoll/batch.hpp"
+
+#include <mutex>
+#include <optional>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+
+#include "protokoll/normalize.hpp"
+#include "protokoll/resources.hpp"
+#include "protokoll/segment.hpp"
+#include "protokoll/sha256.hpp"
+#include "protokoll/text_util.hpp"
+
+namespace protokoll {
+
+std::string pages_text(const std::vector<Page>& pages) {
+  std::string out;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (p) out += '\f';
+    for (std::size_t l = 0; l < pages[p].lines.size(); ++l) {
+      if (l) out += '\n';
+      out += pages[p].lines[l].text;
+    }
+  }
+  return out;
+}
+
+struct Batch::Impl {
+  BatchOptions options;
+  std::once_flag repairer_once;
+  std::unique_ptr<Repairer> repairer;
+  std::mutex engines_mutex;
+  tbb::enumerable_thread_specific<std::unique_ptr<OcrEngine>> engines;
+
+  const Repairer& get_repairer() {
+    std::call_once(repairer_once, [&] {
+      RepairOptions r = options.repair;
+      if (r.data_dir.empty()) r.data_dir = data_dir();
+      repairer = std::make_unique<Repairer>(r);
+    });
+    return *repairer;
+  }
+
+  OcrEngine& engine() {
+    auto& e = engines.local();
+    if (!e) e = std::make_unique<OcrEngine>(options.ocr);
+    return *e;
+  }
+
+  LoadedSource load_one(const InputPath& input) {
+    LoadedSource out;
+    const std::string bytes = read_bytes(input.path);
+    if (bytes.empty()) throw InputError("empty file");
+    out.source.path = input.path;
+    out.source.sha256 = sha256_hex(bytes);
+    out.source.kind = detect_kind(bytes);
+    switch (out.source.kind) {
+      case SourceKind::text: {
+        if (options.images_only) throw InputError("is text, not an image (use `protokoll repair` or `run`)");
+        DecodedText decoded = decode_text(bytes);
+        out.source.encoding = decoded.encoding;
+        out.pages = pages_from_text(normalize_unicode(decoded.utf8), 0);
+        break;
+      }
+      case SourceKind::image:
+      case SourceKind::tiff:
+        out.pages = engine().recognize_image(bytes, 0);
+        break;
+      case SourceKind::pdf:
+        out.pages = engine().recognize_pdf(bytes, 0);
+        break;
+      case SourceKind::unknown:
+        throw InputError("unrecognized content (not text, an image or a PDF)");
+    }
+    if (options.repair_text) repair(out);
+    return out;
+  }
+
+  void repair(LoadedSource& src) {
+    RepairResult r = get_repairer().repair(pages_text(src.pages));
+    // The repair keeps the line structure, so pages (form feeds) and lines map back one to one.
+    auto split = [](std::string_view text, char sep) {
+      std::vector<std::string_view> parts;
+      std::size_t start = 0;
+      for (std::size_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || text[i] == sep) {
+          parts.push_back(text.substr(start, i - start));
+          start = i + 1;
+        }
+      return parts;
+    };
+    auto pages = split(r.text, '\f');
+    for (std::size_t p = 0; p < pages.size() && p < src.pages.size(); ++p) {
+      auto lines = split(pages[p], '\n');
+      for (std::size_t l = 0; l < lines.size() && l < src.pages[p].lines.size(); ++l)
+        src.pages[p].lines[l].text = std::string(lines[l]);
+    }
+    src.repaired_words = r.changes.size();
+    src.unknown_words = r.unknown_words;
+    src.changes = std::move(r.changes);
+  }
+};
+
+Batch::Batch(BatchOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
+Batch::~Batch() = default;
+
+const Repairer& Batch::repairer() { return impl_->get_repairer(); }
+
+void Batch::process(const std::vector<InputPath>& inputs,
+                    const std::function<void(std::size_t, LoadedSource&&)>& on_loaded,
+                    const std::function<void(const InputFailure&)>& on_failure) {
+  if (impl_->options.repair_text) impl_->get_repairer();  // a setup error stops here, once
+  std::optional<tbb::global_control> limit;
+  if (impl_->options.jobs > 0)
+    limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(impl_->options.jobs));
+  struct Slot {
+    std::size_t index = 0;
+    std::optional<LoadedSource> loaded;
+    std::optional<InputFailure> failure;
+  };
+  std::size_t next = 0;
+  const std::size_t tokens = std::max<std::size_t>(2, 2 * static_cast<std::size_t>(std::max(1, impl_->options.jobs > 0 ? impl_->options.jobs : 4)));
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, Slot*>(tbb::filter_mode::serial_in_order,
+                                    [&](tbb::flow_control& fc) -> Slot* {
+                                      if (next >= inputs.size()) {
+                                        fc.stop();
+                                        return nullptr;
+                                      }
+                                      auto* s = new Slot;
+                                      s->index = next++;
+                                      return s;
+                                    }) &
+          tbb::make_filter<Slot*, Slot*>(tbb::filter_mode::parallel,
+                                         [&](Slot* s) {
+                                           const InputPath& in = inputs[s->index];
+                                           if (!in.error.empty()) {
+                                             s->failure = InputFailure{in.path, in.error};
+                                             return s;
+                                           }
+                                           try {
+                                             s->loaded = impl_->load_one(in);
+                                           } catch (const SetupError&) {
+                                             delete s;
+                                             throw;
+                                           } catch (const std::exception& e) {
+                                             s->failure = InputFailure{in.path, e.what()};
+                                           }
+                                           return s;
+                                         }) &
+          tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* s) {
+            std::unique_ptr<Slot> owned(s);
+            if (s->failure) on_failure(*s->failure);
+            else on_loaded(s->index, std::move(*s->loaded));
+          }));
+}
+
+std::vector<LoadedSource> Batch::load(const std::vector<InputPath>& inputs, std::vector<InputFailure>& failures) {
+  std::vector<LoadedSource> out;
+  process(
+      inputs, [&](std::size_t, LoadedSource&& s) { out.push_back(std::move(s)); },
+      [&](const InputFailure& f) { failures.push_back(f); });
+  return out;
+}
+
+std::vector<Record> Batch::records(const std::vector<LoadedSource>& sources) const {
+  std::vector<Record> out;
+  auto build = [&](std::size_t first, std::size_t last) {
+    std::vector<StreamLine> stream;
+    for (std::size_t s = first; s < last; ++s)
+      for (const auto& page : sources[s].pages)
+        for (const auto& line : page.lines) stream.push_back(StreamLine{line.text, s, page.number});
+    for (const Segment& seg : segment_meetings(stream)) {
+      std::string text;
+      for (std::size_t i = seg.begin; i < seg.end; ++i) {
+        if (i > seg.begin) text += (stream[i].source != stream[i - 1].source || stream[i].page != stream[i - 1].page) ? "\n\f" : "\n";
+        text += stream[i].text;
+      }
+      Record r = extract_record(text);
+      // Provenance: every file and page the meeting spans, and quality from those pages.
+      double conf_sum = 0;
+      std::size_t conf_n = 0;
+      std::size_t words = 0;
+      for (std::size_t i = seg.begin; i < seg.end; ++i) {
+        const auto& src = sources[stream[i].source];
+        if (r.source.empty() || r.source.back().file != src.source.path) {
+          r.source.push_back(SourceSpan{src.source.path, src.source.sha256, {}});
+        }
+        auto& pages = r.source.back().pages;
+        if (pages.empty() || pages.back() != stream[i].page) pages.push_back(stream[i].page);
+      }
+      for (const auto& span : r.source)
+        for (const auto& src : sources)
+          if (src.source.path == span.file) {
+            for (const auto& page : src.pages) {
+              if (std::find(span.pages.begin(), span.pages.end(), page.number) == span.pages.end()) continue;
+              for (const auto& line : page.lines)
+                for (const auto& w : line.words)
+                  if (w.confidence >= 0) {
+                    conf_sum += w.confidence;
+                    ++conf_n;
+                  }
+            }
+            // Repair counts are per source; a meeting gets its share by lines.
+            std::size_t total_lines = 0;
+            for (const auto& page : src.pages) total_lines += page.lines.size();
+            std::size_t mine = 0;
+            for (std::size_t i = seg.begin; i < seg.end; ++i) mine += sources[stream[i].source].source.path == span.file;
+            if (total_lines) {
+              r.repaired_words += src.repaired_words * mine / total_lines;
+              r.unknown_words += src.unknown_words * mine / total_lines;
+            }
+            break;
+          }
+      (void)words;
+      if (conf_n) {
+        r.ocr_confidence = conf_sum / static_cast<double>(conf_n);
+        if (*r.ocr_confidence < 70)
+          r.warnings.push_back({"low-ocr-confidence", "mean OCR word confidence is " +
+                                                          std::to_string(static_cast<int>(*r.ocr_confidence)) + "%"});
+      }
+      out.push_back(std::move(r));
+    }
+  };
+  if (impl_->options.per_file) {
+    for (std::size_t s = 0; s < sources.size(); ++s) build(s, s + 1);
+  } else if (!sources.empty()) {
+    build(0, sources.size());
+  }
+  // Ids are unique within a run: a second meeting of the same body on the same day gets "-2".
+  std::unordered_map<std::string, int> seen;
+  for (auto& r : out) {
+    int n = ++seen[r.id];
+    if (n > 1) r.id += "-" + std::to_string(n);
+  }
+  return out;
+}
+
+}  // namespace protokoll

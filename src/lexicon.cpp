@@ -1,0 +1,109 @@
+#include "protokoll/resources.hpp"
+#include "protokoll/lexicon.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <shared_mutex>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <hunspell/hunspell.hxx>
+
+#include "protokoll/text_util.hpp"
+
+namespace protokoll {
+namespace fs = std::filesystem;
+
+void find_hunspell_dictionary(std::string& aff, std::string& dic) {
+  if (!aff.empty() && !dic.empty()) {
+    if (!fs::exists(aff) || !fs::exists(dic))
+      throw SetupError("Hunspell dictionary " + aff + " / " + dic + " not found");
+    return;
+  }
+  for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"}) {
+    fs::path a = fs::path(dir) / "sv_SE.aff", d = fs::path(dir) / "sv_SE.dic";
+    if (fs::exists(a) && fs::exists(d)) {
+      aff = a.string();
+      dic = d.string();
+      return;
+    }
+  }
+  throw SetupError(
+      "Hunspell dictionary sv_SE not found in /usr/share/hunspell; install it: apt-get install hunspell-sv");
+}
+
+namespace {
+void load_words(const std::string& path, std::unordered_set<std::string>& into, bool required) {
+  std::ifstream in(path);
+  if (!in) {
+    if (required) throw SetupError("word list " + path + " cannot be read");
+    return;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view w = trim(line);
+    if (w.empty() || w[0] == '#') continue;
+    into.insert(to_lower(w));
+  }
+}
+}  // namespace
+
+struct Lexicon::Impl {
+  std::unordered_set<std::string> strong_words;  // lower-case: domain and user lists
+  std::unordered_set<std::string> web_words;     // lower-case: Tesseract's word list
+  std::unique_ptr<Hunspell> hunspell;
+  mutable std::mutex hunspell_mutex;  // Hunspell objects are not thread-safe
+  mutable std::shared_mutex cache_mutex;
+  mutable std::unordered_map<std::string, Known> cache;
+};
+
+Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()) {
+  if (!options.data_dir.empty()) {
+    load_words((fs::path(options.data_dir) / "tesseract-swe-words.txt").string(), impl_->web_words, true);
+    load_words((fs::path(options.data_dir) / "domain-words.txt").string(), impl_->strong_words, true);
+  }
+  for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
+  if (options.use_hunspell) {
+    std::string aff = options.hunspell_aff, dic = options.hunspell_dic;
+    find_hunspell_dictionary(aff, dic);
+    impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
+}
+
+Lexicon::~Lexicon() = default;
+
+Lexicon::Known Lexicon::lookup(std::string_view word) const {
+  std::string key(word);
+  {
+    std::shared_lock lock(impl_->cache_mutex);
+    auto it = impl_->cache.find(key);
+    if (it != impl_->cache.end()) return it->second;
+  }
+  std::string lower = to_lower(word);
+  Known known = impl_->strong_words.count(lower) ? Known::yes : Known::no;
+  if (known == Known::no && impl_->hunspell) {
+    std::lock_guard lock(impl_->hunspell_mutex);
+    if (impl_->hunspell->spell(key)) known = Known::yes;
+  }
+  if (known == Known::no && impl_->web_words.count(lower)) known = Known::weak;
+  std::unique_lock lock(impl_->cache_mutex);
+  impl_->cache.emplace(std::move(key), known);
+  return known;
+}
+
+bool Lexicon::listed(std::string_view lower) const {
+  std::string key(lower);
+  return impl_->strong_words.count(key) || impl_->web_words.count(key);
+}
+
+void Lexicon::add(std::string_view word) {
+  std::unique_lock lock(impl_->cache_mutex);
+  impl_->strong_words.insert(to_lower(word));
+  impl_->cache.clear();
+}
+
+std::size_t Lexicon::word_list_size() const { return impl_->strong_words.size() + impl_->web_words.size(); }
+
+}  // namespace protokoll

@@ -1,0 +1,73 @@
+#include "protokoll/resources.hpp"
+#include "protokoll/normalize.hpp"
+
+#include <stdexcept>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "protokoll/text_util.hpp"
+
+namespace protokoll {
+namespace {
+
+const icu::Normalizer2& nfc_instance() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || !n) throw SetupError("ICU NFC normalizer unavailable");
+  return *n;
+}
+
+const char32_t* ligature(char32_t c) {
+  switch (c) {
+    case U'\uFB00': return U"ff";
+    case U'\uFB01': return U"fi";
+    case U'\uFB02': return U"fl";
+    case U'\uFB03': return U"ffi";
+    case U'\uFB04': return U"ffl";
+    case U'\uFB05': return U"st";
+    case U'\uFB06': return U"st";
+    case U'\u0132': return U"IJ";
+    case U'\u0133': return U"ij";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string nfc(std::string_view text) {
+  const auto& n = nfc_instance();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (n.isNormalized(s, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = n.normalize(s, status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+std::string normalize_unicode(std::string_view text) {
+  std::u32string in = to_u32(nfc(text));
+  std::u32string out;
+  out.reserve(in.size());
+  for (char32_t c : in) {
+    if (const char32_t* lig = ligature(c)) {
+      out += lig;
+    } else if (c == U'\u00A0' || (c >= U'\u2000' && c <= U'\u200A') || c == U'\u202F' || c == U'\u205F' ||
+               c == U'\u3000') {
+      out += U' ';
+    } else if (c == U'\u00AD' || (c >= U'\u200B' && c <= U'\u200D') || c == U'\u2060' || c == U'\uFEFF') {
+      // soft hyphen and zero-width characters: invisible on the page, they only split words
+    } else if ((c < 0x20 && c != U'\t' && c != U'\n' && c != U'\f' && c != U'\r') || c == 0x7f ||
+               (c >= 0x80 && c < 0xa0)) {
+      // other control characters carry nothing
+    } else {
+      out += c;
+    }
+  }
+  return to_utf8(out);
+}
+
+}  // namespace protokoll

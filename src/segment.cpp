@@ -1,0 +1,81 @@
+#include "protokoll/segment.hpp"
+
+#include "protokoll/dates.hpp"
+#include "protokoll/text_util.hpp"
+#include "record_text.hpp"
+
+namespace protokoll {
+namespace {
+
+// A line that dates a meeting: short, and the date is its subject (a weekday before it, a date
+// label, or the date at the start or end of the line), not a date inside running text.
+std::optional<Date> meeting_date_line(std::string_view raw) {
+  std::string_view line = trim(raw);
+  if (line.empty() || utf8_length(line) > 90) return std::nullopt;
+  auto m = find_date(line);
+  if (!m) return std::nullopt;
+  auto label = detail::match_label(line).label;
+  bool labelled = label == detail::Label::date || label == detail::Label::time ||
+                  label == detail::Label::place_and_time;
+  bool edge = m->begin <= 2 || trim(line.substr(m->end)).size() <= 14;
+  if (!m->weekday.empty() || labelled || edge) return m->date;
+  return std::nullopt;
+}
+
+bool header_like(std::string_view raw) {
+  std::string_view line = trim(raw);
+  if (line.empty()) return true;
+  if (utf8_length(line) > 70) return false;
+  if (detail::match_item(line) || detail::closing_secretary(line)) return false;
+  if (line.back() == '.' || line.back() == ',') return false;
+  auto lead = line.substr(0, 3);
+  if (lead.rfind("•", 0) == 0 || lead.rfind("◦", 0) == 0 || lead.rfind("- ", 0) == 0) return false;
+  return true;
+}
+
+// The first line of a page or file. Archive text without form feeds marks a new page by one
+// leading space (" Skol- och fritidsförvaltningen").
+bool page_start(const std::vector<StreamLine>& lines, std::size_t i) {
+  if (i == 0) return true;
+  if (lines[i].page != lines[i - 1].page || lines[i].source != lines[i - 1].source) return true;
+  const std::string& t = lines[i].text;
+  return t.size() > 1 && t[0] == ' ' && t[1] != ' ';
+}
+
+}  // namespace
+
+std::vector<Segment> segment_meetings(const std::vector<StreamLine>& lines) {
+  std::vector<Segment> segments;
+  if (lines.empty()) return segments;
+  std::vector<std::size_t> starts;
+  std::optional<Date> current;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto date = meeting_date_line(lines[i].text);
+    if (!date || (current && *date == *current)) continue;
+    if (!current) {
+      current = date;
+      continue;  // the first meeting starts at the top of the stream
+    }
+    current = date;
+    // The meeting starts at its header block: walk back over short header lines (organisation,
+    // body, page header) to the first line after the previous meeting's content.
+    std::size_t start = i, nonblank = 0;
+    const std::size_t floor = starts.empty() ? 0 : starts.back() + 1;
+    while (start > floor && nonblank < 5 && header_like(lines[start - 1].text)) {
+      --start;
+      if (!trim(lines[start].text).empty()) ++nonblank;
+      if (page_start(lines, start)) break;  // a header block begins a page or a file
+    }
+    while (start < i && trim(lines[start].text).empty()) ++start;
+    starts.push_back(start);
+  }
+  std::size_t begin = 0;
+  for (std::size_t s : starts) {
+    if (s > begin) segments.push_back({begin, s});
+    begin = s;
+  }
+  segments.push_back({begin, lines.size()});
+  return segments;
+}
+
+}  // namespace protokoll

@@ -45,17 +45,39 @@ void ConfusionModel::load(const std::string& path) {
     if (us == seen && truth != seen) continue;  // "ö" -> "6": no capital form to borrow
     if (!rows.count({ut, us})) rows[{ut, us}] = value;
   }
+  // å, ä and ö lose their marks the same ways: a reading seen for one (ö -> é, ä -> ad) is
+  // possible for the others, at a twentieth of its rate. Base letters are not shared: ä is
+  // never read as "o".
+  for (const std::u32string& group : {std::u32string(U"åäö"), std::u32string(U"ÅÄÖ")}) {
+    std::map<std::u32string, double> pooled;  // seen -> highest P(seen | any of the group)
+    for (const auto& [key, value] : rows) {
+      const auto& [truth, seen] = key;
+      if (truth.size() != 1 || group.find(truth[0]) == std::u32string::npos || seen.empty() || seen == truth) continue;
+      if (seen == U"a" || seen == U"o" || seen == U"A" || seen == U"O") continue;
+      pooled[seen] = std::max(pooled[seen], value.first / value.second);
+    }
+    for (char32_t t : group)
+      for (const auto& [seen, p] : pooled)
+        if (!rows.count({std::u32string(1, t), seen})) rows[{std::u32string(1, t), seen}] = {p / 20.0, 1.0};
+  }
+  // P(c | c) for every character the renderer saw; a character OCR never printed as itself
+  // (the English model has no "ö") keeps with a tiny probability, not the default.
+  for (const auto& [key, value] : snapshot) {
+    const auto& [truth, seen] = key;
+    if (truth.size() == 1 && !keep_.count(truth[0])) keep_[truth[0]] = std::log10(0.5 / value.second);
+  }
   for (const auto& [key, value] : rows) {
     const auto& [truth, seen] = key;
     double lp = std::log10(value.first / value.second);
     if (truth == seen && truth.size() == 1) keep_[truth[0]] = lp;
-    else add(truth, seen, lp);
+    else rules_.push_back(Confusion{seen, truth, lp});
   }
   index();
 }
 
 void ConfusionModel::add(std::u32string truth, std::u32string seen, double log_prob) {
   rules_.push_back(Confusion{std::move(seen), std::move(truth), log_prob});
+  index();
 }
 
 void ConfusionModel::index() {

@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <shared_mutex>
@@ -35,7 +37,9 @@ namespace {
 constexpr int kMaxEdits = 4;
 constexpr std::size_t kMaxGenerated = 4000;
 constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
-constexpr double kUnknownCount = 0.002;
+constexpr double kLogUnknownWord = -2.0;  // log10 share of running words no lexicon knows (names, compounds)
+constexpr double kNameBonus = 2.5;        // log10 boost for a name the document lists as a participant
+constexpr std::size_t kUnknownCandidates = 6;
 
 bool is_swedish_diacritic(char32_t c) {
   switch (c) {
@@ -47,6 +51,17 @@ bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 char32_t lower_cp(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+
+// Letters a Swedish word is spelled with. A token with anything else (é, 6, 0, @) inside a word
+// is an OCR misreading unless the lexicon knows it ("idé", "kommitté").
+bool swedish_spelling(std::u32string_view s) {
+  for (char32_t c : s) {
+    char32_t l = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    if ((l >= U'a' && l <= U'z') || l == U'å' || l == U'ä' || l == U'ö' || l == U'-') continue;
+    return false;
+  }
+  return true;
+}
 
 std::u32string lower32(std::u32string_view s) {
   std::u32string out(s);
@@ -68,6 +83,8 @@ struct Candidate {
   std::vector<std::u32string> parts;  // as output (cased)
   std::vector<std::string> lower;     // UTF-8 lower-case, for lexicon and language model
   double channel = 0;                 // log10 P(seen | candidate)
+  double base = 0;                    // the part of `channel` that is not confusion rules
+  std::vector<const Confusion*> rules;  // confusions undone to reach it (for adaptation)
   double prior = 0;                   // log10 prior of the words, context excluded
   bool identity = false;              // the token as it stands
   int tier = 0;                       // worst lexicon tier of the parts: 0 unknown, 1 weak, 2 known
@@ -119,8 +136,12 @@ struct Repairer::Impl {
   struct DocState {
     double strip = 0.5;  // estimated share of å/ä/ö that OCR lost in this document
     std::unordered_map<std::string, int> intact;  // lower-case words seen intact
+    std::unordered_set<std::string> names;        // lower-case names from participant lists
     std::unordered_map<std::u32string, std::vector<Candidate>> cache;
     std::unordered_map<std::u32string, std::vector<Candidate>> single_cache;
+    // Confusions this document shows for certain (an unknown word that one reading turns into
+    // a known word by a wide margin): they are likelier here than in general.
+    std::unordered_map<const Confusion*, int> confirmed;
   };
 
   int tier_of(const std::u32string& cased, const std::string& lower) const {
@@ -131,23 +152,34 @@ struct Repairer::Impl {
 
   // Channel log10 P(seen | truth) for one rule, adapted to the document's diacritic loss.
   double channel_rule(const Confusion& rule, const DocState& doc) const {
+    double lp = rule.log_prob;
     if (rule.truth.size() == 1 && is_swedish_diacritic(rule.truth[0])) {
       double keep = std::pow(10.0, confusions.log_keep(rule.truth[0]));
       double share = std::pow(10.0, rule.log_prob) / std::max(1e-6, 1 - keep);
-      return std::log10(std::max(1e-9, doc.strip * std::min(1.0, share)));
+      lp = std::log10(std::max(1e-9, doc.strip * std::min(1.0, share)));
     }
-    return rule.log_prob;
+    if (auto it = doc.confirmed.find(&rule); it != doc.confirmed.end())
+      lp = std::max(lp, std::log10(it->second / (it->second + 8.0)));
+    return lp;
+  }
+  void rescore_channel(Candidate& c, const DocState& doc) const {
+    c.channel = c.base;
+    for (const Confusion* r : c.rules) c.channel += channel_rule(*r, doc);
   }
   double channel_keep(char32_t c, const DocState& doc) const {
     if (is_swedish_diacritic(c)) return std::log10(std::max(1e-3, 1 - doc.strip));
     return confusions.log_keep(c);
   }
 
+  // log10 prior of a word before context: its language model count, a floor for words only a
+  // lexicon knows, document evidence; a word no lexicon knows is as likely as its spelling.
   double word_prior(const std::string& lower, int tier, const DocState& doc) const {
     double count = static_cast<double>(lm.count(lower));
-    count += tier == 2 ? 0.5 : tier == 1 ? 0.05 : kUnknownCount;
     if (auto it = doc.intact.find(lower); it != doc.intact.end()) count += 2.0 * it->second;
-    return std::log10(count / static_cast<double>(std::max<std::uint64_t>(1, lm.total())));
+    const double n = static_cast<double>(std::max<std::uint64_t>(1, lm.total()));
+    if (tier == 0 && count == 0) return kLogUnknownWord + lm.log_spelling(lower);
+    count += tier == 2 ? 0.5 : tier == 1 ? 0.05 : 0.0;
+    return std::log10(count / n);
   }
 
   // Readings of one word form without splitting: every string the confusion model can turn
@@ -158,8 +190,10 @@ struct Repairer::Impl {
       std::u32string text;
       double logp;
       int edits;
+      double base = 0;
+      std::vector<const Confusion*> rules;
     };
-    std::vector<std::pair<std::u32string, double>> generated;
+    std::vector<Partial> generated;
     // Depth-first over positions: keep the character, or undo a confusion that starts here.
     std::vector<Partial> stack{{U"", 0.0, 0}};
     std::vector<std::size_t> pos_stack{0};
@@ -170,25 +204,31 @@ struct Repairer::Impl {
       pos_stack.pop_back();
       if (p.logp < -9) continue;  // hopeless
       if (pos == seen.size()) {
-        generated.emplace_back(std::move(p.text), p.logp);
+        generated.push_back(std::move(p));
         continue;
       }
       if (p.edits < kMaxEdits) {
         for (const Confusion* rule : confusions.starting_with(seen[pos])) {
           if (seen.compare(pos, rule->seen.size(), rule->seen) != 0) continue;
-          stack.push_back({p.text + rule->truth, p.logp + channel_rule(*rule, doc), p.edits + 1});
+          Partial next{p.text + rule->truth, p.logp + channel_rule(*rule, doc), p.edits + 1, p.base, p.rules};
+          next.rules.push_back(rule);
+          stack.push_back(std::move(next));
           pos_stack.push_back(pos + rule->seen.size());
         }
       }
-      stack.push_back({p.text + seen[pos], p.logp + channel_keep(seen[pos], doc), p.edits});
+      double keep = channel_keep(seen[pos], doc);
+      stack.push_back({p.text + seen[pos], p.logp + keep, p.edits, p.base + keep, std::move(p.rules)});
       pos_stack.push_back(pos + 1);
     }
-    std::sort(generated.begin(), generated.end(),
-              [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::sort(generated.begin(), generated.end(), [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
     std::vector<Candidate> out;
     std::unordered_set<std::u32string> seen_forms;
-    std::size_t hunspell_checks = 0;
-    for (auto& [text, logp] : generated) {
+    std::size_t hunspell_checks = 0, unknown_kept = 0;
+    // A form that is not Swedish spelling ("Hjelmstrém") was misread even when no lexicon knows
+    // what it should be (names): then Swedish-spelled readings the lexicon lacks compete too.
+    const bool implausible = !swedish_spelling(seen);
+    for (auto& g : generated) {
+      const std::u32string& text = g.text;
       if (!seen_forms.insert(text).second) continue;
       std::u32string low32 = lower32(text);
       std::string low = to_utf8(low32);
@@ -199,11 +239,16 @@ struct Repairer::Impl {
       if (!identity && !cheap && hunspell_checks >= 48) continue;
       if (!cheap) ++hunspell_checks;
       int t = tier_of(text, low);
-      if (t == 0 && !identity) continue;
+      if (t == 0 && !identity) {
+        if (!implausible || !swedish_spelling(text) || unknown_kept >= kUnknownCandidates) continue;
+        ++unknown_kept;
+      }
       Candidate c;
       c.parts = {text};
       c.lower = {low};
-      c.channel = logp;
+      c.channel = g.logp;
+      c.base = g.base;
+      c.rules = std::move(g.rules);
       c.tier = t;
       c.identity = identity;
       c.prior = word_prior(low, t, doc);
@@ -219,7 +264,9 @@ struct Repairer::Impl {
     std::vector<Candidate> out = single(seen, doc);
     bool identity_known = false;
     for (const auto& c : out) identity_known |= c.identity && c.tier > 0;
-    if (!identity_known && seen.size() >= 3) add_splits(seen, doc, out);
+    // A name the document lists ("Karlegatt") is not two glued words.
+    const bool listed_name = doc.names.count(to_utf8(lower32(seen))) > 0;
+    if (!identity_known && !listed_name && seen.size() >= 3) add_splits(seen, doc, out);
     if (std::none_of(out.begin(), out.end(), [](const Candidate& c) { return c.identity; })) {
       Candidate id;
       id.parts = {seen};
@@ -228,6 +275,7 @@ struct Repairer::Impl {
       id.identity = true;
       id.channel = 0;
       for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
+      id.base = id.channel;
       id.prior = word_prior(low, 0, doc);
       out.push_back(std::move(id));
     }
@@ -236,21 +284,27 @@ struct Repairer::Impl {
 
   void add_splits(const std::u32string& seen, DocState& doc, std::vector<Candidate>& out) const {
     const auto& glue = glue_words();
-    auto best_of = [&](const std::u32string& part) -> const Candidate* {
+    // The best known reading of a part; with `glue_only`, the best that is a glue word ("l"
+    // is a letter Hunspell knows, but glued to a word it is "I").
+    auto best_of = [&](const std::u32string& part, bool glue_only = false) -> const Candidate* {
       const auto& list = single(part, doc);
       const Candidate* best = nullptr;
-      for (const auto& c : list)
-        if (c.tier > 0 && (!best || c.channel + c.prior > best->channel + best->prior)) best = &c;
+      for (const auto& c : list) {
+        if (c.tier == 0 || (glue_only && !glue.count(lower32(c.parts.front())))) continue;
+        if (!best || c.channel + c.prior > best->channel + best->prior) best = &c;
+      }
       return best;
     };
     auto add = [&](std::vector<const Candidate*> parts) {
       Candidate s;
-      s.channel = kGlueLogP * static_cast<double>(parts.size() - 1);
+      s.channel = s.base = kGlueLogP * static_cast<double>(parts.size() - 1);
       s.tier = 2;
       for (const Candidate* p : parts) {
         s.parts.push_back(p->parts.front());
         s.lower.push_back(p->lower.front());
         s.channel += p->channel;
+        s.base += p->base;
+        s.rules.insert(s.rules.end(), p->rules.begin(), p->rules.end());
         s.prior += p->prior;
         s.tier = std::min(s.tier, p->tier);
       }
@@ -259,21 +313,24 @@ struct Repairer::Impl {
     for (std::size_t cut = 1; cut < seen.size(); ++cut) {
       std::u32string left = seen.substr(0, cut), right = seen.substr(cut);
       if (!is_letter(left.back()) || !is_letter(right.front())) continue;
-      const Candidate* l = best_of(left);
-      if (!l) continue;
-      bool left_glue = glue.count(lower32(l->parts.front())) > 0;
-      if (const Candidate* r = best_of(right)) {
-        bool right_glue = glue.count(lower32(r->parts.front())) > 0;
-        if ((left_glue || right_glue) && (left.size() > 1 || right.size() > 1)) add({l, r});
+      // Two words, one of them a glue word: "Uppdragi" -> "Uppdrag i", "lanalys" -> "I analys".
+      if (left.size() <= 4) {
+        const Candidate* l = best_of(left, true);
+        const Candidate* r = l ? best_of(right) : nullptr;
+        if (l && r) add({l, r});
       }
-      // Three words with a short glue word in the middle: "skaihuvudsak" -> "ska i huvudsak".
-      if (right.size() >= 3) {
-        for (std::size_t cut2 = 1; cut2 <= 3 && cut2 < right.size(); ++cut2) {
-          std::u32string mid = right.substr(0, cut2), rest = right.substr(cut2);
-          const Candidate* m = best_of(mid);
-          if (!m || !glue.count(lower32(m->parts.front()))) continue;
-          if (const Candidate* r = best_of(rest)) add({l, m, r});
-        }
+      if (right.size() <= 4) {
+        const Candidate* r = best_of(right, true);
+        const Candidate* l = r ? best_of(left) : nullptr;
+        if (l && r) add({l, r});
+      }
+      // Three words with a glue word in the middle: "skaihuvudsak" -> "ska i huvudsak".
+      const Candidate* l = best_of(left);
+      if (!l || right.size() < 3) continue;
+      for (std::size_t cut2 = 1; cut2 <= 3 && cut2 < right.size(); ++cut2) {
+        const Candidate* m = best_of(right.substr(0, cut2), true);
+        const Candidate* r = m ? best_of(right.substr(cut2)) : nullptr;
+        if (m && r) add({l, m, r});
       }
     }
   }
@@ -338,6 +395,50 @@ bool repairable(std::u32string_view tok) {
   if (digits && (digits != confusable || letters < 2 || digits > 2)) return false;
   if (all_upper(tok) && letters <= 3) return false;  // LG, SG, VP, SKA, HSS, ME
   return true;
+}
+
+// Comma-separated entries of one to four capitalized words: a list of people.
+bool name_entries(std::u32string_view text, std::size_t& entries, std::size_t& names) {
+  entries = names = 0;
+  std::size_t start = 0;
+  // Skip a leading label ("Deltagare LG:").
+  if (auto colon = text.find(U':'); colon != std::u32string_view::npos && colon < 30) start = colon + 1;
+  while (start <= text.size()) {
+    std::size_t end = text.find(U',', start);
+    if (end == std::u32string_view::npos) end = text.size();
+    std::u32string_view part = text.substr(start, end - start);
+    std::size_t words = 0, capitalized = 0;
+    bool in_word = false, in_paren = false;
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      char32_t c = part[i];
+      if (c == U'(') in_paren = true;
+      if (c == U')') in_paren = false;
+      bool letter = is_letter(c) && !in_paren;
+      if (letter && !in_word) {
+        ++words;
+        if (is_upper(c)) ++capitalized;
+      }
+      in_word = letter;
+    }
+    if (words > 0) {
+      ++entries;
+      if (words <= 4 && capitalized == words) ++names;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+bool name_list_line(const std::u32string& line) {
+  std::size_t entries = 0, names = 0;
+  name_entries(line, entries, names);
+  return entries >= 3 && names * 10 >= entries * 7;
+}
+
+bool continues_name_list(const std::u32string& line) {
+  std::size_t entries = 0, names = 0;
+  name_entries(line, entries, names);
+  return entries >= 1 && names * 10 >= entries * 7;
 }
 
 }  // namespace
@@ -411,9 +512,35 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       if (std::any_of(w.begin(), w.end(), is_swedish_diacritic)) ++doc.intact[to_utf8(lower32(w))];
     }
 
+  // Whether token ti starts a sentence (or a line): there a capital says nothing about names.
+  auto sentence_start = [&](const LineWork& lw, std::size_t ti) {
+    for (std::size_t k = ti; k-- > 0;) {
+      const Token& t = lw.tokens[k];
+      if (t.word) return lw.bullet[k] != 0;
+      for (std::size_t p = t.begin; p < t.end; ++p) {
+        char32_t c = lw.text[p];
+        if (c == U'.' || c == U':' || c == U'!' || c == U'?' || c == U';' || c == U'"' || c == U'”') return true;
+      }
+    }
+    return true;
+  };
+  // Names: a line that lists people ("Tony Mufic, Karin Gerken, Mats Nilsson,") vouches for the
+  // names on it, wherever they recur: "Mats" stays "Mats" although "mäts" is a word.
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    if (!name_list_line(lines[li].text) && !(li > 0 && name_list_line(lines[li - 1].text) &&
+                                             continues_name_list(lines[li].text)))
+      continue;
+    for (const auto& t : lines[li].tokens) {
+      if (!t.word) continue;
+      std::u32string_view w(lines[li].text.data() + t.begin, t.end - t.begin);
+      if (w.size() > 1 && is_upper(w[0]) && !all_upper(w) && swedish_spelling(w)) doc.names.insert(to_utf8(lower32(w)));
+    }
+  }
+
   // Decide each token: two passes so that context uses the neighbours' repaired forms.
   struct Choice {
     const std::vector<Candidate>* cands = nullptr;
+    double identity_bonus = 0;  // names and proper nouns as written
     std::size_t best = 0, identity = 0;
     double best_score = 0, identity_score = 0, runner_up_score = -1e9;
     std::size_t runner_up = SIZE_MAX;
@@ -432,6 +559,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       ch.cands = &candidates(w, doc);
       for (std::size_t k = 0; k < ch.cands->size(); ++k)
         if ((*ch.cands)[k].identity) ch.identity = k;
+      if (is_upper(w[0]) && !all_upper(w)) {
+        const Candidate& id = (*ch.cands)[ch.identity];
+        if (doc.names.count(id.lower.front())) ch.identity_bonus = kNameBonus;
+        else if (id.tier > 0 && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
+      }
       order.emplace_back(li, ti);
     }
   }
@@ -462,39 +594,76 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
     return nullptr;
   };
-  for (int pass = 0; pass < 2; ++pass) {
-    for (auto [li, ti] : order) {
-      Choice& ch = choices[li][ti];
-      const std::string* prev = pass ? neighbour(li, ti, -1) : nullptr;
-      const std::string* next = pass ? neighbour(li, ti, +1) : nullptr;
-      double best = -1e18, second = -1e18;
-      std::size_t best_k = ch.identity, second_k = SIZE_MAX;
-      for (std::size_t k = 0; k < ch.cands->size(); ++k) {
-        const Candidate& c = (*ch.cands)[k];
-        double s = c.channel + context_score(c, prev, next);
-        if (k == ch.identity) ch.identity_score = s;
-        if (s > best) {
-          second = best;
-          second_k = best_k;
-          best = s;
-          best_k = k;
-        } else if (s > second) {
-          second = s;
-          second_k = k;
+  // PROTOKOLL_DEBUG_REPAIR=1 prints every decision's candidates to stderr (for tuning).
+  static const bool debug = std::getenv("PROTOKOLL_DEBUG_REPAIR") != nullptr;
+  auto decide_all = [&] {
+    for (int pass = 0; pass < 2; ++pass) {
+      for (auto [li, ti] : order) {
+        Choice& ch = choices[li][ti];
+        const std::string* prev = pass ? neighbour(li, ti, -1) : nullptr;
+        const std::string* next = pass ? neighbour(li, ti, +1) : nullptr;
+        double best = -1e18, second = -1e18;
+        std::size_t best_k = ch.identity, second_k = SIZE_MAX;
+        for (std::size_t k = 0; k < ch.cands->size(); ++k) {
+          const Candidate& c = (*ch.cands)[k];
+          double s = c.channel + context_score(c, prev, next);
+          if (k == ch.identity) {
+            s += ch.identity_bonus;
+            ch.identity_score = s;
+          }
+          if (s > best) {
+            second = best;
+            second_k = best_k;
+            best = s;
+            best_k = k;
+          } else if (s > second) {
+            second = s;
+            second_k = k;
+          }
         }
+        // A change must beat the token as it stands by the threshold.
+        if (best_k != ch.identity && best - ch.identity_score < options.threshold) {
+          second_k = best_k;
+          second = best;
+          best_k = ch.identity;
+          best = ch.identity_score;
+        }
+        if (pass == 1 && debug) {
+          std::string line = "repair-debug " + std::to_string(li + 1) + ":";
+          for (std::size_t k = 0; k < ch.cands->size() && k < 12; ++k) {
+            const Candidate& c = (*ch.cands)[k];
+            std::string text;
+            for (const auto& p : c.parts) text += to_utf8(p) + (&p == &c.parts.back() ? "" : "_");
+            char buf[96];
+            std::snprintf(buf, sizeof buf, " %s[t%d ch%.2f pr%.2f]%s", text.c_str(), c.tier, c.channel,
+                          context_score(c, prev, next), k == best_k ? "*" : "");
+            line += buf;
+          }
+          std::fprintf(stderr, "%s\n", line.c_str());
+        }
+        ch.best = best_k;
+        ch.best_score = best;
+        ch.runner_up = second_k;
+        ch.runner_up_score = second;
       }
-      // A change must beat the token as it stands by the threshold.
-      if (best_k != ch.identity && best - ch.identity_score < options.threshold) {
-        second_k = best_k;
-        second = best;
-        best_k = ch.identity;
-        best = ch.identity_score;
-      }
-      ch.best = best_k;
-      ch.best_score = best;
-      ch.runner_up = second_k;
-      ch.runner_up_score = second;
     }
+  };
+  decide_all();
+  // Adapt the channel to this document: the confusions behind its confident repairs are
+  // likelier here ("medarbetarenkit" -> "medarbetarenkät" makes "hinder" -> "händer" thinkable),
+  // then decide again.
+  for (auto [li, ti] : order) {
+    const Choice& ch = choices[li][ti];
+    if (ch.best == ch.identity) continue;
+    const Candidate& best = (*ch.cands)[ch.best];
+    if ((*ch.cands)[ch.identity].tier == 0 && best.tier == 2 && best.parts.size() == 1 &&
+        ch.best_score - ch.identity_score >= 2.0)
+      for (const Confusion* r : best.rules) ++doc.confirmed[r];
+  }
+  if (!doc.confirmed.empty()) {
+    for (auto& [form, list] : doc.cache)
+      for (auto& c : list) rescore_channel(c, doc);
+    decide_all();
   }
 
   // Write the lines out.

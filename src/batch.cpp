@@ -61,6 +61,7 @@ struct Batch::Impl {
         if (options.images_only) throw InputError("is text, not an image (use `protokoll repair` or `run`)");
         DecodedText decoded = decode_text(bytes);
         out.source.encoding = decoded.encoding;
+        out.ends_with_newline = decoded.utf8.empty() || decoded.utf8.back() == '\n';
         out.pages = pages_from_text(normalize_unicode(decoded.utf8), 0);
         break;
       }

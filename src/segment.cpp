@@ -49,14 +49,20 @@ std::vector<Segment> segment_meetings(const std::vector<StreamLine>& lines) {
   if (lines.empty()) return segments;
   std::vector<std::size_t> starts;
   std::optional<Date> current;
+  bool has_body = false;  // the current meeting has reached its agenda (items or sections)
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (detail::match_item(lines[i].text) || detail::match_section(lines[i].text)) has_body = true;
     auto date = meeting_date_line(lines[i].text);
     if (!date || (current && *date == *current)) continue;
     if (!current) {
       current = date;
       continue;  // the first meeting starts at the top of the stream
     }
+    // Another date in a meeting's header ("Justeringens plats och tid: ... 2023-03-16") is not
+    // a new meeting; one after the agenda has begun is.
+    if (!has_body) continue;
     current = date;
+    has_body = false;
     // The meeting starts at its header block: walk back over short header lines (organisation,
     // body, page header) to the first line after the previous meeting's content.
     std::size_t start = i, nonblank = 0;

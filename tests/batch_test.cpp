@@ -1,1 +1,73 @@
+// The batch runner on real files: bad inputs are reported and skipped, order is kept, sources
+// are traced into records.
+#include "protokoll/batch.hpp"
+
 #include <gtest/gtest.h>
+
+#include "test_util.hpp"
+
+using namespace protokoll;
+using namespace protokoll::testing;
+
+namespace {
+BatchOptions options() {
+  BatchOptions o;
+  o.repair.data_dir = test_data_dir();
+  return o;
+}
+}  // namespace
+
+TEST(Batch, BadInputsFailAloneAndTheRestKeepTheirOrder) {
+  TempDir dir;
+  write_file(dir / "a-empty.txt", "");
+  write_file(dir / "b-garbage.bin", std::string("\x00\x01\x02\x03\x04", 5));
+  write_file(dir / "c-broken.png", "\x89PNG\r\n\x1a\nnot really");
+  Batch batch(options());
+  std::vector<InputFailure> failures;
+  auto loaded = batch.load(expand_inputs({source_path("samples/legacy/001.txt"), dir.path.string(),
+                                          source_path("samples/legacy/000.txt")}),
+                           failures);
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_NE(loaded[0].source.path.find("001.txt"), std::string::npos);
+  EXPECT_NE(loaded[1].source.path.find("000.txt"), std::string::npos);
+  ASSERT_EQ(failures.size(), 3u);
+  EXPECT_NE(failures[0].reason.find("empty"), std::string::npos);
+  EXPECT_NE(failures[1].reason.find("unrecognized"), std::string::npos);
+  EXPECT_NE(failures[2].reason.find("image"), std::string::npos);
+  EXPECT_EQ(loaded[0].source.sha256.size(), 64u);
+  EXPECT_GT(loaded[0].repaired_words, 10u);
+}
+
+TEST(Batch, RecordsAcrossFilesAndPerFile) {
+  BatchOptions o = options();
+  Batch batch(o);
+  std::vector<InputFailure> failures;
+  auto loaded = batch.load(expand_inputs({source_path("samples/legacy/000.txt"), source_path("samples/legacy/001.txt")}),
+                           failures);
+  ASSERT_TRUE(failures.empty());
+  auto records = batch.records(loaded);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].date.value_or(""), "2021-11-23");
+  EXPECT_EQ(records[1].date.value_or(""), "2024-01-09");
+  ASSERT_EQ(records[1].source.size(), 1u);
+  EXPECT_NE(records[1].source[0].file.find("001.txt"), std::string::npos);
+  EXPECT_EQ(records[1].source[0].sha256, loaded[1].source.sha256);
+  EXPECT_GT(records[0].repaired_words, 0u);
+}
+
+TEST(Batch, ImagesAreOcrdAndTracedToTheirPages) {
+  Batch batch(options());
+  std::vector<InputFailure> failures;
+  auto loaded = batch.load(expand_inputs({source_path("samples/pages/two-pages.tif")}), failures);
+  ASSERT_TRUE(failures.empty());
+  ASSERT_EQ(loaded.size(), 1u);
+  ASSERT_EQ(loaded[0].pages.size(), 2u);
+  auto records = batch.records(loaded);
+  ASSERT_EQ(records.size(), 2u);  // two meetings, one per page
+  EXPECT_EQ(records[0].date.value_or(""), "2023-03-14");
+  EXPECT_EQ(records[1].date.value_or(""), "2024-02-06");
+  ASSERT_EQ(records[1].source.size(), 1u);
+  EXPECT_EQ(records[1].source[0].pages, std::vector<int>{2});
+  ASSERT_TRUE(records[0].ocr_confidence.has_value());
+  EXPECT_GT(*records[0].ocr_confidence, 50.0);
+}

@@ -1,1 +1,103 @@
-exit 0
+#!/usr/bin/env bash
+# End-to-end tests: the real protokoll binary on the real files in samples/.
+# Usage: tests/e2e.sh path/to/protokoll path/to/source-tree
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+json_valid() { python3 -c 'import json,sys
+for line in open(sys.argv[1]):
+    if line.strip(): json.loads(line)' "$1"; }
+
+# --help lists every verb; each verb has its own help with an example; --version.
+"$bin" --help > "$tmp/help" 2>&1
+check "help lists the verbs" bash -c "for v in run ocr repair segment eval; do grep -q \"^  \$v\" '$tmp/help' || exit 1; done"
+for v in run ocr repair segment eval; do
+  "$bin" $v --help > "$tmp/help-$v" 2>&1
+  check "$v --help has an example" grep -q "Example" "$tmp/help-$v"
+done
+check "--version" bash -c "'$bin' --version | grep -q '^protokoll [0-9]'"
+
+# run on stdin prints one valid JSON record with the right date.
+"$bin" run - < "$src/samples/legacy/000.txt" > "$tmp/000.jsonl" 2> "$tmp/000.err"
+check "run - exits 0" test $? -eq 0
+check "run - prints valid JSON" json_valid "$tmp/000.jsonl"
+check "run - one record" test "$(grep -c . "$tmp/000.jsonl")" -eq 1
+check "run - date" grep -q '"date":"2021-11-23"' "$tmp/000.jsonl"
+check "run - stderr quiet on success" test ! -s "$tmp/000.err"
+
+# The two dev files concatenated into one input: exactly two meetings.
+cat "$src/samples/legacy/000.txt" "$src/samples/legacy/001.txt" > "$tmp/both.txt"
+"$bin" run "$tmp/both.txt" > "$tmp/both.jsonl"
+check "concatenated: two records" test "$(grep -c . "$tmp/both.jsonl")" -eq 2
+check "concatenated: second date" grep -q '"date":"2024-01-09"' "$tmp/both.jsonl"
+
+# The whole samples folder: records for every meeting, exit 0.
+"$bin" run "$src/samples/legacy" "$src/samples/pages" > "$tmp/samples.jsonl" 2> "$tmp/samples.err"
+check "run samples exits 0" test $? -eq 0
+check "run samples valid JSON" json_valid "$tmp/samples.jsonl"
+
+# ocr prints the page text (real Tesseract, Swedish model).
+"$bin" ocr "$src/samples/pages/ks-au-2023-03-14.png" > "$tmp/ocr.txt"
+check "ocr exits 0" test $? -eq 0
+check "ocr reads Swedish" grep -q "Sammanträdesdatum 2023-03-14" "$tmp/ocr.txt"
+check "ocr keeps å/ä/ö" grep -q "Öresund" "$tmp/ocr.txt"
+"$bin" ocr "$src/samples/pages/two-pages.tif" > "$tmp/tif.txt"
+check "ocr multi-page TIFF: a form feed between pages" test "$(tr -cd '\f' < "$tmp/tif.txt" | wc -c)" -eq 1
+
+# repair keeps the line count and restores diacritics.
+"$bin" repair "$src/samples/legacy/000.txt" > "$tmp/000.repaired"
+check "repair keeps the line count" test "$(wc -l < "$tmp/000.repaired")" -eq "$(wc -l < "$src/samples/legacy/000.txt")"
+check "repair restores Frånvarande" grep -q "^Frånvarande: Anci Cederqvist" "$tmp/000.repaired"
+"$bin" repair --dry-run "$src/samples/legacy/000.txt" > "$tmp/changes.jsonl"
+check "repair --dry-run prints JSON changes" json_valid "$tmp/changes.jsonl"
+check "repair --dry-run has a change" grep -q '"from":"Franvarande","to":"Frånvarande"' "$tmp/changes.jsonl"
+
+# A Windows-1252 text comes out as UTF-8.
+printf 'Fr\xe5nvarande: \xc5sa \xd6berg\nM\xf6tet avslutades.\n' > "$tmp/cp1252.txt"
+"$bin" repair "$tmp/cp1252.txt" > "$tmp/cp1252.out"
+check "Windows-1252 decoded to UTF-8" grep -q "^Frånvarande: Åsa Öberg$" "$tmp/cp1252.out"
+# UTF-16 with a BOM.
+printf 'Plats: Jupiter\n' | iconv -f UTF-8 -t UTF-16 > "$tmp/utf16.txt"
+"$bin" repair "$tmp/utf16.txt" > "$tmp/utf16.out"
+check "UTF-16 decoded" grep -q "^Plats: Jupiter$" "$tmp/utf16.out"
+
+# Bad inputs: one line each on stderr naming the file, the rest processed, exit 2.
+printf '\x00\x01\x02binary' > "$tmp/garbage.bin"
+: > "$tmp/empty.txt"
+"$bin" run "$src/samples/legacy/001.txt" "$tmp/garbage.bin" "$tmp/missing.txt" "$tmp/empty.txt" > "$tmp/mixed.jsonl" 2> "$tmp/mixed.err"
+check "bad inputs: exit 2" test $? -eq 2
+check "bad inputs: good file still processed" grep -q '"date":"2024-01-09"' "$tmp/mixed.jsonl"
+check "bad inputs: one line per failure" test "$(wc -l < "$tmp/mixed.err")" -eq 3
+check "bad inputs: names the file" grep -q "garbage.bin" "$tmp/mixed.err"
+printf '\x89PNG\r\n\x1a\nbroken' > "$tmp/broken.png"
+"$bin" ocr "$tmp/broken.png" > /dev/null 2> "$tmp/broken.err"
+check "broken image: exit 2" test $? -eq 2
+check "broken image: reason" grep -q "broken.png: " "$tmp/broken.err"
+
+# Usage and setup errors: exit 1.
+"$bin" frobnicate > /dev/null 2>&1
+check "unknown verb: exit 1" test $? -eq 1
+"$bin" ocr --lang xyz "$src/samples/pages/ks-au-2023-03-14.png" > /dev/null 2> "$tmp/lang.err"
+check "missing model: exit 1" test $? -eq 1
+check "missing model: names the package" grep -q "tesseract-ocr-xyz" "$tmp/lang.err"
+
+# eval: scores, and exit 3 when a threshold is not met.
+"$bin" eval --output "$tmp/000.repaired" --gold "$src/samples/legacy/000.gold.txt" --input "$src/samples/legacy/000.txt" > "$tmp/eval.json"
+check "eval prints JSON" json_valid "$tmp/eval.json"
+"$bin" eval --output "$src/samples/legacy/000.txt" --gold "$src/samples/legacy/000.gold.txt" --max-wer 0.05 > /dev/null 2>&1
+check "eval threshold not met: exit 3" test $? -eq 3
+
+# segment on clean text, and jq-friendly output.
+"$bin" segment "$src/samples/pages/apt-solrosen-2024-02-06.txt" > "$tmp/apt.jsonl"
+check "segment: date" grep -q '"date":"2024-02-06"' "$tmp/apt.jsonl"
+"$bin" run --format json "$src/samples/legacy/000.txt" > "$tmp/array.json"
+check "--format json is one array" python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and len(v) == 1' "$tmp/array.json"
+
+echo "$pass passed, $fail failed"
+test "$fail" -eq 0

@@ -1,1 +1,36 @@
+#include "protokoll/normalize.hpp"
+
 #include <gtest/gtest.h>
+
+#include "protokoll/text_util.hpp"
+
+using namespace protokoll;
+
+TEST(Normalize, ComposesDecomposedDiacritics) {
+  EXPECT_EQ(normalize_unicode("Fo\xcc\x88rslag"), "Förslag");      // o + U+0308
+  EXPECT_EQ(normalize_unicode("A\xcc\x8a" "sa"), "Åsa");            // A + U+030A
+}
+
+TEST(Normalize, FoldsLigaturesAndInvisibleCharacters) {
+  EXPECT_EQ(normalize_unicode("e\xef\xac\x81kt \xef\xac\x82yt"), "efikt flyt");   // ﬁ ﬂ
+  EXPECT_EQ(normalize_unicode("verk\xc2\xadsamhet"), "verksamhet");              // soft hyphen
+  EXPECT_EQ(normalize_unicode("kl.\xc2\xa0" "13"), "kl. 13");                     // NBSP
+  EXPECT_EQ(normalize_unicode("a\xe2\x80\x8b" "b"), "ab");                        // zero-width space
+}
+
+TEST(Normalize, KeepsLineStructureAndPunctuation) {
+  std::string in = "§ 12 Beslut\n\n• Punkt – “citat”\f\nsida 2\n";
+  std::string out = normalize_unicode(in);
+  EXPECT_EQ(out, in);
+  EXPECT_EQ(split_lines(out).size(), split_lines(in).size());
+}
+
+TEST(TextUtil, CasePatternsRoundTrip) {
+  EXPECT_EQ(case_pattern("FÖRSLAG"), CasePattern::upper);
+  EXPECT_EQ(case_pattern("Förslag"), CasePattern::capitalized);
+  EXPECT_EQ(case_pattern("förslag"), CasePattern::lower);
+  EXPECT_EQ(case_pattern("McDonald"), CasePattern::mixed);
+  EXPECT_EQ(apply_case("förslag", CasePattern::upper), "FÖRSLAG");
+  EXPECT_EQ(apply_case("FÖRSLAG", CasePattern::capitalized), "Förslag");
+  EXPECT_EQ(to_lower("ÅÄÖ"), "åäö");
+}

@@ -1,1 +1,77 @@
+// Real Tesseract (Swedish model) on real page images rendered by tools/make-samples.
+#include "protokoll/ocr.hpp"
+
 #include <gtest/gtest.h>
+
+#include "protokoll/input.hpp"
+#include "protokoll/resources.hpp"
+#include "test_util.hpp"
+
+using namespace protokoll;
+using namespace protokoll::testing;
+
+namespace {
+std::string page_text(const Page& p) {
+  std::string s;
+  for (const auto& l : p.lines) s += l.text + "\n";
+  return s;
+}
+}  // namespace
+
+TEST(Ocr, ReadsSwedishPageWithConfidencesAndBoxes) {
+  OcrEngine engine;
+  auto pages = engine.recognize_image(slurp(source_path("samples/pages/ks-au-2023-03-14.png")), 4);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].source, 4u);
+  std::string text = page_text(pages[0]);
+  EXPECT_NE(text.find("Sammanträdesdatum 2023-03-14"), std::string::npos) << text;
+  EXPECT_NE(text.find("Öresund"), std::string::npos) << text;
+  EXPECT_NE(text.find("§ 33 Ekonomisk uppföljning"), std::string::npos) << text;
+  std::size_t words = 0;
+  for (const auto& line : pages[0].lines)
+    for (const auto& w : line.words) {
+      ++words;
+      EXPECT_GE(w.confidence, 0.0f);
+      EXPECT_LE(w.confidence, 100.0f);
+      ASSERT_TRUE(w.box.has_value());
+      EXPECT_GT(w.box->width, 0);
+    }
+  EXPECT_GT(words, 100u);
+}
+
+TEST(Ocr, MultiPageTiffGivesOnePagePerImage) {
+  OcrEngine engine;
+  auto pages = engine.recognize_image(slurp(source_path("samples/pages/two-pages.tif")), 0);
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].number, 1);
+  EXPECT_EQ(pages[1].number, 2);
+  EXPECT_NE(page_text(pages[1]).find("Personalrummet"), std::string::npos) << page_text(pages[1]);
+}
+
+TEST(Ocr, BrokenImageIsAnInputErrorNotACrash) {
+  OcrEngine engine;
+  EXPECT_THROW(engine.recognize_image(std::string("\x89PNG\r\n\x1a\n garbage"), 0), InputError);
+  EXPECT_THROW(engine.recognize_image(std::string("II*\0garbage", 11), 0), InputError);
+}
+
+TEST(Ocr, MissingModelNamesThePackage) {
+  OcrOptions o;
+  o.language = "qqq";
+  try {
+    OcrEngine engine(o);
+    FAIL() << "expected a SetupError";
+  } catch (const SetupError& e) {
+    EXPECT_NE(std::string(e.what()).find("apt-get install tesseract-ocr-qqq"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Ocr, PdfWithTextLayerIsReadWithoutOcr) {
+  if (!pdf_supported()) GTEST_SKIP() << "built without PDF support";
+  OcrEngine engine;
+  auto pages = engine.recognize_pdf(slurp(source_path("samples/pages/apt-solrosen-2024-02-06.pdf")), 0);
+  ASSERT_GE(pages.size(), 1u);
+  std::string text = page_text(pages[0]);
+  EXPECT_NE(text.find("Minnesanteckningar APT"), std::string::npos) << text;
+  EXPECT_NE(text.find("Förskolan Solrosen"), std::string::npos) << text;
+  EXPECT_THROW(engine.recognize_pdf("%PDF-1.4 broken", 0), InputError);
+}

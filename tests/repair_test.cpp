@@ -1,1 +1,139 @@
+// The repair engine on real data: the committed dictionaries, the real Hunspell sv_SE, and the
+// development set in samples/legacy (a regression gate on its fix and break rates).
+#include "protokoll/repair.hpp"
+
 #include <gtest/gtest.h>
+
+#include "protokoll/eval.hpp"
+#include "protokoll/text_util.hpp"
+#include "test_util.hpp"
+
+using namespace protokoll;
+using namespace protokoll::testing;
+
+namespace {
+const Repairer& repairer() {
+  static Repairer r([] {
+    RepairOptions o;
+    o.data_dir = test_data_dir();
+    return o;
+  }());
+  return r;
+}
+std::string fix(const std::string& text) { return repairer().repair(text).text; }
+
+// A short damaged minutes text, the way the legacy archives hold it (no å/ä/ö anywhere), so
+// the engine sees a document and not one line.
+const char* kLegacy =
+    "Deltagare: Tony Mufic, Karin Gerken, Mats Nilsson, Agneta Gullstrand\n"
+    "Franvarande: Anci Cederqvist\n"
+    "Forslag till beslut ar att testa ny version av innovationscheckar.\n"
+    "Beslut: Ledningsgruppen tog beslut om att godkanna forslaget.\n"
+    "Det ar viktigt for alla att ta del av uppfoljningen och arbetsmiljon.\n"
+    "Mats och Karin gick igenom resultatet fran medarbetarenkaten pa forvaltningen.\n"
+    "Vi maste stodja rektorerna i arbetet med att sakerstalla narvaron.\n"
+    "FORSLAG: se https://helsingborg.se/forslag-ar-har eller mejla mats.nilsson@helsingborg.se\n"
+    "LG och SKA traffas 2021-11-23 kl. 13.00-16.00, punkt 85,4 % av T2 2020.\n";
+}  // namespace
+
+TEST(Repair, RestoresDiacriticsInContext) {
+  std::string out = fix(kLegacy);
+  EXPECT_NE(out.find("Frånvarande: Anci Cederqvist"), std::string::npos) << out;
+  EXPECT_NE(out.find("Förslag till beslut är att testa"), std::string::npos) << out;
+  EXPECT_NE(out.find("godkänna förslaget"), std::string::npos) << out;
+  EXPECT_NE(out.find("från medarbetarenkäten på förvaltningen"), std::string::npos) << out;
+  EXPECT_NE(out.find("stödja rektorerna"), std::string::npos) << out;
+}
+
+TEST(Repair, NeverTouchesNumbersUrlsMailAcronymsOrListedNames) {
+  std::string out = fix(kLegacy);
+  EXPECT_NE(out.find("https://helsingborg.se/forslag-ar-har"), std::string::npos) << out;
+  EXPECT_NE(out.find("mats.nilsson@helsingborg.se"), std::string::npos) << out;
+  EXPECT_NE(out.find("LG och SKA"), std::string::npos) << out;
+  EXPECT_NE(out.find("2021-11-23 kl. 13.00-16.00, punkt 85,4 % av T2 2020"), std::string::npos) << out;
+  EXPECT_NE(out.find("Mats och Karin"), std::string::npos) << out;  // not "Mäts"
+}
+
+TEST(Repair, KeepsCasePatternAndLineStructure) {
+  std::string out = fix(kLegacy);
+  EXPECT_NE(out.find("FÖRSLAG:"), std::string::npos) << out;
+  EXPECT_EQ(split_lines(out).size(), split_lines(kLegacy).size());
+  std::string blank = "a\n\n\nb\n";
+  EXPECT_EQ(split_lines(fix(blank)).size(), split_lines(blank).size());
+  EXPECT_EQ(fix(""), "");
+}
+
+TEST(Repair, ConfusionsAndGluedWords) {
+  std::string text = std::string(kLegacy) +
+                     "Syftet ar att sdkerstélla att styrkedjans lankar hanger ihop i férvaltningen.\n"
+                     "2. Uppdragi VP, Lagesbeskrivning\n"
+                     "o 0Okad involvering av enheter fér 6kat genomslag\n";
+  std::string out = fix(text);
+  EXPECT_NE(out.find("säkerställa"), std::string::npos) << out;
+  EXPECT_NE(out.find("förvaltningen"), std::string::npos) << out;
+  EXPECT_NE(out.find("Uppdrag i VP, Lägesbeskrivning"), std::string::npos) << out;
+  EXPECT_NE(out.find("för ökat genomslag"), std::string::npos) << out;
+}
+
+TEST(Repair, BulletsReadAsLetters) {
+  std::string out = fix("e Dialogerna ar viktiga\no tydligare processmal\n¢ Karin informerade\n");
+  auto lines = split_lines(out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].substr(0, 4), "• D");
+  EXPECT_EQ(lines[1].substr(0, 4), "◦ t");
+  EXPECT_EQ(lines[2].substr(0, 4), "• K");
+  RepairOptions o;
+  o.data_dir = test_data_dir();
+  o.bullets = false;
+  Repairer plain(o);
+  EXPECT_EQ(plain.repair("e Dialogerna\n").text.substr(0, 2), "e ");
+}
+
+TEST(Repair, CleanSwedishTextIsLeftAlone) {
+  // Text that kept its å/ä/ö: valid words must survive ("var", "har", "for" are words too).
+  std::string clean =
+      "Var vi är nu och vart vi ska har vi diskuterat. Han for till Lund i går.\n"
+      "Förvaltningen har fått i uppdrag att återkomma med en lägesbeskrivning.\n"
+      "Mötet avslutades och nästa möte hålls i Göteborg hos Åsa Sjöström.\n";
+  EXPECT_EQ(fix(clean), clean);
+}
+
+TEST(Repair, ChangesCarryProvenanceAndThresholdTradesRecall) {
+  RepairResult r = repairer().repair(kLegacy);
+  ASSERT_FALSE(r.changes.empty());
+  bool found = false;
+  for (const auto& c : r.changes) {
+    EXPECT_GT(c.line, 0u);
+    EXPECT_GT(c.column, 0u);
+    EXPECT_NE(c.from, c.to);
+    EXPECT_GE(c.score, 0.0);
+    if (c.from == "Franvarande") {
+      found = true;
+      EXPECT_EQ(c.to, "Frånvarande");
+      EXPECT_EQ(c.line, 2u);
+      EXPECT_EQ(c.column, 1u);
+    }
+  }
+  EXPECT_TRUE(found);
+  RepairOptions strict;
+  strict.data_dir = test_data_dir();
+  strict.threshold = 3.0;
+  Repairer cautious(strict);
+  EXPECT_LT(cautious.repair(kLegacy).changes.size(), r.changes.size());
+}
+
+// Regression gate over the development set: fix and break rates as the yardstick counts them.
+class DevSet : public ::testing::TestWithParam<const char*> {};
+TEST_P(DevSet, FixAndBreakRates) {
+  std::string name = GetParam();
+  std::string legacy = slurp(source_path("samples/legacy/" + name + ".txt"));
+  std::string gold = slurp(source_path("samples/legacy/" + name + ".gold.txt"));
+  RepairResult r = repairer().repair(legacy);
+  EXPECT_EQ(split_lines(r.text).size(), split_lines(legacy).size());
+  TextScores s = score_text(r.text, gold, legacy);
+  std::cout << name << ": fix " << *s.fix_rate << " (" << s.fixed << "/" << s.damaged << "), break "
+            << *s.break_rate << " (" << s.broken << "/" << s.intact << "), wer " << s.wer << "\n";
+  EXPECT_GE(*s.fix_rate, 0.93);
+  EXPECT_LE(*s.break_rate, 0.01);
+}
+INSTANTIATE_TEST_SUITE_P(Legacy, DevSet, ::testing::Values("000", "001"));

@@ -14,7 +14,7 @@
 namespace protokoll::testing {
 
 inline std::string source_path(const std::string& rel) { return std::string(PROTOKOLL_SOURCE_DIR) + "/" + rel; }
-inline std::string data_dir() { return source_path("dictionaries"); }
+inline std::string test_data_dir() { return source_path("dictionaries"); }
 
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

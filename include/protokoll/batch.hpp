@@ -36,6 +36,7 @@ struct LoadedSource {
   std::vector<Page> pages;
   std::size_t repaired_words = 0, unknown_words = 0;
   std::vector<Change> changes;
+  bool ends_with_newline = true;  ///< text input: whether its last line ended with a newline
 };
 
 class Batch {

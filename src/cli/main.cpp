@@ -269,9 +269,10 @@ int main(int argc, char** argv) {
             }
             if (!first) std::cout << '\f';
             first = false;
+            // Line i out is line i in: a text whose last line had no newline keeps it that way.
             std::string text = pages_text(src.pages);
             std::cout << text;
-            if (!text.empty() && text.back() != '\n') std::cout << '\n';
+            if (src.ends_with_newline && !text.empty() && text.back() != '\n') std::cout << '\n';
             std::cout.flush();
           },
           on_failure);

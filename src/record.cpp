@@ -128,18 +128,21 @@ std::optional<std::string> closing_secretary(std::string_view raw) {
 std::optional<ItemLine> match_item(std::string_view raw) {
   std::string s(trim(raw));
   static const std::regex paragraph(R"(^§\s*(\d{1,4})\s*[.:]?\s*(\S.*)?$)");
+  // OCR reads "§" as "8", "&" or "$": "8 31 Val av justerare".
+  static const std::regex misread(R"(^[8&$]\s+(\d{1,4})\s+([A-ZÅÄÖ].*)$)");
   static const std::regex numbered(R"(^(\d{1,2})\s*[.)]\s*([^\d\s].*)$)");
   static const std::regex lost(R"(^[.,]\s+([A-ZÅÄÖ].*)$)");
   std::smatch m;
-  if (std::regex_match(s, m, paragraph)) return ItemLine{std::stoi(m.str(1)), m[2].matched ? m.str(2) : ""};
+  if (std::regex_match(s, m, paragraph) || std::regex_match(s, m, misread))
+    return ItemLine{std::stoi(m.str(1)), m[2].matched ? m.str(2) : "", true};
   if (std::regex_match(s, m, numbered)) {
     // "3. Title" but not "1 (2021)" or "85,4 %": a title starts with a letter or a quote.
     std::string title = m.str(2);
     unsigned char c = static_cast<unsigned char>(title[0]);
     if (!(std::isalpha(c) || c >= 0xc3 || c == '"')) return std::nullopt;
-    return ItemLine{std::stoi(m.str(1)), title};
+    return ItemLine{std::stoi(m.str(1)), title, false};
   }
-  if (std::regex_match(s, m, lost)) return ItemLine{std::nullopt, m.str(1)};
+  if (std::regex_match(s, m, lost)) return ItemLine{std::nullopt, m.str(1), false};
   return std::nullopt;
 }
 
@@ -266,6 +269,12 @@ std::vector<NameEntry> parse_names(const std::string& text) {
       name = collapse_spaces(name.substr(0, dash));
     }
     while (!name.empty() && (name.back() == '.' || name.back() == ':')) name.pop_back();
+    // "Per-Erik Åkesson, kommundirektör": a lower-case entry is the previous person's role.
+    if (!name.empty() && !out.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
+        std::count(name.begin(), name.end(), ' ') < 3) {
+      out.back().notes.push_back(name);
+      continue;
+    }
     if (!looks_like_name(name)) continue;
     e.name = name;
     out.push_back(std::move(e));
@@ -399,18 +408,36 @@ Record extract_record(const std::string& meeting_text) {
 
   // Labelled fields.
   std::vector<NameEntry> participants_raw;
+  std::size_t fields_end = 0;  // the line after the last header field
+  auto list_line = [&](const std::string& l) {
+    return !trim(l).empty() && detail::match_label(l).label == Label::none && !detail::match_item(l) &&
+           !detail::match_section(l) && !find_date(l);
+  };
   auto collect = [&](std::size_t& i, const std::string& first) {
-    // A list runs from the label over following lines until a blank line or another field.
+    // A list runs from the label over following lines until a blank line or another field;
+    // OCR puts blank lines between one-name lines, so a blank line followed by a name goes on.
     std::string text = first;
     while (i + 1 < lines.size()) {
-      const std::string& next = lines[i + 1];
-      if (trim(next).empty() || detail::match_label(next).label != Label::none || detail::match_item(next) ||
-          detail::match_section(next) || find_date(next))
-        break;
+      std::size_t next_i = i + 1;
+      if (trim(lines[next_i]).empty() && next_i + 1 < lines.size() && list_line(lines[next_i + 1]) &&
+          !text.empty() && !parse_names(collapse_spaces(lines[next_i + 1])).empty() &&
+          utf8_length(collapse_spaces(lines[next_i + 1])) <= 40)
+        ++next_i;
+      const std::string& next = lines[next_i];
+      if (!list_line(next)) break;
+      // One name a line ("Göran Sjöström (M)"), or a name that wraps ("Karin" / "Gerken")?
+      std::string_view last = text;
+      if (auto comma = last.rfind(','); comma != std::string_view::npos) last = last.substr(comma + 1);
+      last = trim(last);
+      bool complete = !last.empty() && (last.back() == ')' || last.find(' ') != std::string_view::npos ||
+                                        !(std::isupper(static_cast<unsigned char>(last[0])) ||
+                                          static_cast<unsigned char>(last[0]) == 0xc3));
+      if (!text.empty() && text.back() != ',' && complete) text += ',';
       text += ' ';
       text += std::string(trim(next));
-      ++i;
+      i = next_i;
     }
+    fields_end = std::max(fields_end, i + 1);
     return text;
   };
   std::optional<std::string> closing;
@@ -421,6 +448,7 @@ Record extract_record(const std::string& meeting_text) {
     switch (lm.label) {
       case Label::place:
       case Label::place_and_time:
+        fields_end = std::max(fields_end, i + 1);
         if (in_header && !r.location) {
           std::string place = lm.rest;
           if (place.empty() && i + 1 < lines.size()) place = collapse_spaces(lines[i + 1]);
@@ -442,6 +470,7 @@ Record extract_record(const std::string& meeting_text) {
         }
         break;
       case Label::time:
+        fields_end = std::max(fields_end, i + 1);
         if (in_header) {
           if (auto t = find_time_range(lm.rest)) {
             if (!r.start) r.start = t->start;
@@ -498,6 +527,7 @@ Record extract_record(const std::string& meeting_text) {
         break;
       }
       case Label::secretary: {
+        if (in_header) fields_end = std::max(fields_end, i + 1);
         std::string text = lm.rest.empty() && i + 1 < lines.size() ? collapse_spaces(lines[i + 1]) : lm.rest;
         auto names = parse_names(text);
         if (!names.empty()) closing = names.front().name;
@@ -525,8 +555,9 @@ Record extract_record(const std::string& meeting_text) {
 
   // Items.
   std::optional<std::string> section;
-  std::vector<std::string> header_lines;  // repeated page headers are furniture
-  for (std::size_t i = 0; i < std::min(body, lines.size()); ++i)
+  // The lines above the date are the header; repeated on later pages they are furniture.
+  std::vector<std::string> header_lines;
+  for (std::size_t i = 0; i < std::min({date ? date_line : std::size_t(3), body, lines.size()}); ++i)
     if (!trim(lines[i]).empty()) header_lines.push_back(collapse_spaces(lines[i]));
   auto furniture = [&](const std::string& l) {
     if (is_furniture(l)) return true;
@@ -535,7 +566,7 @@ Record extract_record(const std::string& meeting_text) {
   };
   bool paragraphs = false;  // "§ 12" style: only § lines are items
   for (std::size_t i = body; i < lines.size(); ++i)
-    if (trim(lines[i]).rfind("§", 0) == 0 && detail::match_item(lines[i])) paragraphs = true;
+    if (auto it = detail::match_item(lines[i]); it && it->paragraph) paragraphs = true;
   int last_number = 0;
   Item* current = nullptr;
   bool in_decision = false;
@@ -548,7 +579,7 @@ Record extract_record(const std::string& meeting_text) {
       continue;
     }
     auto item = detail::match_item(t);
-    if (item && paragraphs && t.rfind("§", 0) != 0) item.reset();
+    if (item && paragraphs && !item->paragraph) item.reset();
     if (item && item->number && !paragraphs && last_number > 0 && *item->number != last_number + 1 &&
         !(*item->number > last_number && *item->number <= last_number + 3))
       item.reset();  // a numbered list inside an item, not the next agenda item
@@ -613,7 +644,9 @@ Record extract_record(const std::string& meeting_text) {
 
   // Unnumbered headings are the items of a meeting that numbers none.
   if (r.items.empty()) {
-    for (std::size_t i = body < lines.size() ? body : 0; i + 1 < lines.size(); ++i) {
+    std::size_t first = std::max(fields_end, date ? date_line + 1 : 0);
+    if (body < lines.size()) first = std::max(first, body);
+    for (std::size_t i = first; i + 1 < lines.size(); ++i) {
       std::string t = collapse_spaces(lines[i]);
       bool blank_before = i == 0 || trim(lines[i - 1]).empty();
       if (!blank_before || t.empty() || utf8_length(t) > 60 || trim(lines[i + 1]).empty()) continue;
@@ -621,7 +654,6 @@ Record extract_record(const std::string& meeting_text) {
       if (!(std::isupper(c) || c == 0xc3)) continue;
       if (t.back() == '.' || t.back() == ',' || t.back() == ':' || furniture(t)) continue;
       if (detail::match_label(t).label != Label::none || detail::match_section(t) || find_date(t)) continue;
-      if (i < body && body < lines.size()) continue;
       Item it;
       it.order = static_cast<int>(r.items.size()) + 1;
       it.title = t;

@@ -27,6 +27,7 @@ std::optional<std::string> closing_secretary(std::string_view line);
 struct ItemLine {
   std::optional<int> number;
   std::string title;
+  bool paragraph = false;  ///< "§ 12" style (formal minutes)
 };
 std::optional<ItemLine> match_item(std::string_view line);
 

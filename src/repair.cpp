@@ -40,6 +40,7 @@ constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
 constexpr double kLogUnknownWord = -2.0;  // log10 share of running words no lexicon knows (names, compounds)
 constexpr double kNameBonus = 2.5;        // log10 boost for a name the document lists as a participant
 constexpr std::size_t kUnknownCandidates = 6;
+constexpr double kValidWordMargin = 0.7;  // log10: a known word is changed only at 5:1 odds
 
 bool is_swedish_diacritic(char32_t c) {
   switch (c) {
@@ -500,9 +501,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
   }
   // How much of å/ä/ö did the OCR lose? Swedish text has about 3.5 of them per 100 letters.
-  if (letters > 200) {
-    double observed = static_cast<double>(diacritics) / static_cast<double>(letters);
-    doc.strip = std::clamp(1.0 - observed / 0.035, 0.03, 0.97);
+  // Short texts say little: 200 pseudo-letters at half the usual rate pull the estimate to 0.5.
+  {
+    constexpr double kRate = 0.035, kPrior = 200;
+    double observed = (static_cast<double>(diacritics) + 0.5 * kRate * kPrior) / (static_cast<double>(letters) + kPrior);
+    doc.strip = std::clamp(1.0 - observed / kRate, 0.03, 0.97);
   }
   // Document evidence: words that carry å/ä/ö survived OCR; their every occurrence counts.
   for (const auto& lw : lines)
@@ -621,8 +624,10 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
             second_k = k;
           }
         }
-        // A change must beat the token as it stands by the threshold.
-        if (best_k != ch.identity && best - ch.identity_score < options.threshold) {
+        // A change must beat the token as it stands by the threshold, and a word the lexicon
+        // knows by a clear margin more: breaking a right word costs more than missing a fix.
+        const double margin = options.threshold + ((*ch.cands)[ch.identity].tier == 2 ? kValidWordMargin : 0.0);
+        if (best_k != ch.identity && best - ch.identity_score < margin) {
           second_k = best_k;
           second = best;
           best_k = ch.identity;

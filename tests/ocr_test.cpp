@@ -26,7 +26,7 @@ TEST(Ocr, ReadsSwedishPageWithConfidencesAndBoxes) {
   std::string text = page_text(pages[0]);
   EXPECT_NE(text.find("Sammanträdesdatum 2023-03-14"), std::string::npos) << text;
   EXPECT_NE(text.find("Öresund"), std::string::npos) << text;
-  EXPECT_NE(text.find("§ 33 Ekonomisk uppföljning"), std::string::npos) << text;
+  EXPECT_NE(text.find("Ekonomisk uppföljning februari 2023"), std::string::npos) << text;
   std::size_t words = 0;
   for (const auto& line : pages[0].lines)
     for (const auto& w : line.words) {

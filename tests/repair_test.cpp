@@ -79,9 +79,9 @@ TEST(Repair, BulletsReadAsLetters) {
   std::string out = fix("e Dialogerna ar viktiga\no tydligare processmal\n¢ Karin informerade\n");
   auto lines = split_lines(out);
   ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0].substr(0, 4), "• D");
-  EXPECT_EQ(lines[1].substr(0, 4), "◦ t");
-  EXPECT_EQ(lines[2].substr(0, 4), "• K");
+  EXPECT_EQ(lines[0].substr(0, 5), "• D");  // the glyphs are three bytes of UTF-8
+  EXPECT_EQ(lines[1].substr(0, 5), "◦ t");
+  EXPECT_EQ(lines[2].substr(0, 5), "• K");
   RepairOptions o;
   o.data_dir = test_data_dir();
   o.bullets = false;

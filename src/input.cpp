@@ -8,6 +8,7 @@
 #include <iostream>
 #include <iterator>
 #include <set>
+#include <fnmatch.h>
 #include <sys/stat.h>
 
 #include <unicode/ucnv.h>
@@ -20,13 +21,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visiting,
+// Patterns from a folder's .protokollignore (one glob a line, '#' comments), with the folder
+// they came from: they apply to that folder and everything below it.
+struct IgnoreRule {
+  fs::path base;
+  std::string pattern;
+};
+
+void read_ignore_file(const fs::path& dir, std::vector<IgnoreRule>& rules) {
+  std::ifstream in(dir / ".protokollignore");
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    rules.push_back({dir, line});
+  }
+}
+
+bool ignored(const fs::path& path, const std::vector<IgnoreRule>& rules) {
+  for (const auto& r : rules) {
+    std::string rel = path.lexically_relative(r.base).string();
+    std::string name = path.filename().string();
+    if (::fnmatch(r.pattern.c_str(), rel.c_str(), FNM_PATHNAME) == 0 || ::fnmatch(r.pattern.c_str(), name.c_str(), 0) == 0)
+      return true;
+  }
+  return false;
+}
+
+void walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visiting, std::vector<IgnoreRule> rules,
           std::vector<InputPath>& out) {
   std::error_code ec;
   std::vector<fs::path> entries;
+  read_ignore_file(dir, rules);
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto name = it->path().filename().string();
     if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
+    if (ignored(it->path(), rules)) continue;
     entries.push_back(it->path());
   }
   if (ec) {
@@ -47,7 +77,7 @@ void walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visiting,
         continue;
       }
       visiting.insert(key);
-      walk(entry, visiting, out);
+      walk(entry, visiting, rules, out);
       visiting.erase(key);
     } else if (S_ISREG(st.st_mode)) {
       out.push_back({entry.string(), ""});
@@ -108,7 +138,7 @@ std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
     if (S_ISDIR(st.st_mode)) {
       std::set<std::pair<dev_t, ino_t>> visiting{{st.st_dev, st.st_ino}};
       std::size_t before = out.size();
-      walk(arg, visiting, out);
+      walk(arg, visiting, {}, out);
       if (out.size() == before) out.push_back({arg, "directory holds no files"});
     } else {
       out.push_back({arg, ""});

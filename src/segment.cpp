@@ -42,6 +42,18 @@ bool page_start(const std::vector<StreamLine>& lines, std::size_t i) {
   return t.size() > 1 && t[0] == ' ' && t[1] != ' ';
 }
 
+// Whether the lines after a date line hold a meeting's header fields (participants, place).
+bool header_block_follows(const std::vector<StreamLine>& lines, std::size_t i) {
+  for (std::size_t j = i; j < lines.size() && j < i + 10; ++j) {
+    auto label = detail::match_label(lines[j].text).label;
+    if (label == detail::Label::participants || label == detail::Label::place ||
+        label == detail::Label::place_and_time || label == detail::Label::absent)
+      return true;
+    if (detail::match_item(lines[j].text)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Segment> segment_meetings(const std::vector<StreamLine>& lines) {
@@ -53,14 +65,18 @@ std::vector<Segment> segment_meetings(const std::vector<StreamLine>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (detail::match_item(lines[i].text) || detail::match_section(lines[i].text)) has_body = true;
     auto date = meeting_date_line(lines[i].text);
-    if (!date || (current && *date == *current)) continue;
+    if (!date) continue;
     if (!current) {
       current = date;
       continue;  // the first meeting starts at the top of the stream
     }
     // Another date in a meeting's header ("Justeringens plats och tid: ... 2023-03-16") is not
-    // a new meeting; one after the agenda has begun is.
-    if (!has_body) continue;
+    // a new meeting; one after the agenda has begun is. The same date again is a page header,
+    // unless a header block (who, where) follows: two meetings on one day.
+    const bool header = header_block_follows(lines, i);
+    bool near_page_start = false;
+    for (std::size_t j = i + 1; j-- > 0 && j + 8 >= i;) near_page_start = near_page_start || page_start(lines, j);
+    if (*date == *current ? !(has_body && header) : !(has_body || (header && near_page_start))) continue;
     current = date;
     has_body = false;
     // The meeting starts at its header block: walk back over short header lines (organisation,

@@ -94,7 +94,7 @@ check "eval prints JSON" json_valid "$tmp/eval.json"
 check "eval threshold not met: exit 3" test $? -eq 3
 
 # segment on clean text, and jq-friendly output.
-"$bin" segment "$src/samples/pages/apt-solrosen-2024-02-06.txt" > "$tmp/apt.jsonl"
+"$bin" segment "$src/samples/pages/apt-solrosen-2024-02-06.source.txt" > "$tmp/apt.jsonl"
 check "segment: date" grep -q '"date":"2024-02-06"' "$tmp/apt.jsonl"
 "$bin" run --format json "$src/samples/legacy/000.txt" > "$tmp/array.json"
 check "--format json is one array" python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and len(v) == 1' "$tmp/array.json"

@@ -46,14 +46,14 @@ void expect_matches_gold(const std::string& text_path, const std::string& gold_p
 TEST(Record, DevMeeting000) { expect_matches_gold("samples/legacy/000.gold.txt", "samples/legacy/000.gold.json"); }
 TEST(Record, DevMeeting001) { expect_matches_gold("samples/legacy/001.gold.txt", "samples/legacy/001.gold.json"); }
 TEST(Record, FormalMunicipalMinutes) {
-  expect_matches_gold("samples/pages/ks-au-2023-03-14.txt", "samples/pages/ks-au-2023-03-14.gold.json");
+  expect_matches_gold("samples/pages/ks-au-2023-03-14.source.txt", "samples/pages/ks-au-2023-03-14.gold.json");
 }
 TEST(Record, WorkplaceNotesWithUnnumberedHeadings) {
-  expect_matches_gold("samples/pages/apt-solrosen-2024-02-06.txt", "samples/pages/apt-solrosen-2024-02-06.gold.json");
+  expect_matches_gold("samples/pages/apt-solrosen-2024-02-06.source.txt", "samples/pages/apt-solrosen-2024-02-06.gold.json");
 }
 
 TEST(Record, RolesPartiesGroupsAdjustersAndDecisions) {
-  Record r = extract_record(slurp(source_path("samples/pages/ks-au-2023-03-14.txt")));
+  Record r = extract_record(slurp(source_path("samples/pages/ks-au-2023-03-14.source.txt")));
   ASSERT_GE(r.participants.size(), 7u);
   EXPECT_EQ(r.participants[0].name, "Åsa Lindström");
   EXPECT_EQ(r.participants[0].party.value_or(""), "S");

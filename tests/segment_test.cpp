@@ -43,7 +43,7 @@ TEST(Segment, PagesOfOneMeetingInSeveralFilesStayTogether) {
 
 TEST(Segment, AnotherDateInTheHeaderIsNotANewMeeting) {
   std::vector<StreamLine> stream;
-  append(stream, slurp(source_path("samples/pages/ks-au-2023-03-14.txt")), 0);
+  append(stream, slurp(source_path("samples/pages/ks-au-2023-03-14.source.txt")), 0);
   EXPECT_EQ(segment_meetings(stream).size(), 1u);  // "Justeringens plats och tid: ... 2023-03-16"
 }
 

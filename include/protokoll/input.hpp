@@ -24,7 +24,8 @@ struct InputPath {
 };
 
 /// Expand arguments: files as given, directories recursively in sorted order (hidden files
-/// skipped, symlink loops detected and reported), "-" as standard input.
+/// skipped, symlink loops detected and reported), "-" as standard input. A folder's
+/// `.protokollignore` lists glob patterns (one a line) of files and folders to skip below it.
 std::vector<InputPath> expand_inputs(const std::vector<std::string>& args);
 
 /// Read all bytes of a file, or of standard input for "-". Throws InputError.

@@ -371,6 +371,13 @@ std::size_t bullet_at(const std::u32string& line, std::size_t pos, char32_t& rep
   }
 }
 
+template <class LineWork, class Tok>
+bool is_blank(const LineWork& lw, const Tok& t) {
+  for (std::size_t p = t.begin; p < t.end; ++p)
+    if (!u_isspace(static_cast<UChar32>(lw.text[p]))) return false;
+  return true;
+}
+
 bool all_upper(std::u32string_view s) {
   std::size_t letters = 0;
   for (char32_t c : s)
@@ -454,6 +461,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::u32string text;
     std::vector<Token> tokens;
     std::vector<char32_t> bullet;  // per token: replacement glyph or 0
+    std::size_t junk_begin = 0, junk_end = 0;  // tokens of logo junk to drop at a page's top
   };
   std::vector<LineWork> lines(raw_lines.size());
   DocState doc;
@@ -500,6 +508,47 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
     }
   }
+  // Logo junk: OCR reads a letterhead's logo as "%" or "POEk s" before the first line of a page.
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    LineWork& lw = lines[li];
+    bool page_top = li == 0 ||
+                    (li > 0 && lines[li - 1].text.find(U'\f') != std::u32string::npos) ||
+                    (lw.text.size() > 1 && lw.text[0] == U' ' && lw.text[1] != U' ') ||
+                    (!lw.text.empty() && lw.text[0] == U'\f');
+    if (!page_top || std::any_of(lw.bullet.begin(), lw.bullet.end(), [](char32_t b) { return b != 0; })) continue;
+    std::size_t first = 0;
+    while (first < lw.tokens.size() && !lw.tokens[first].word && is_blank(lw, lw.tokens[first])) ++first;
+    std::size_t k = first, junk = 0;
+    for (; k < lw.tokens.size(); ++k) {
+      const Token& t = lw.tokens[k];
+      if (is_blank(lw, t)) continue;
+      std::u32string w = lw.text.substr(t.begin, t.end - t.begin);
+      if (!t.word) {
+        // symbols a logo turns into; not bullets, numbers, quotes, dashes or §
+        if (w.size() == 1 && std::u32string_view(U"%#@©®*~^|=+").find(w[0]) != std::u32string_view::npos) {
+          ++junk;
+          continue;
+        }
+        break;
+      }
+      std::string low = to_utf8(lower32(w));
+      bool single = w.size() == 1 && is_letter(w[0]) && low != "i" && low != "å" && low != "ö";
+      bool odd_case = w.size() > 1 && case_pattern(to_utf8(w)) == CasePattern::mixed && tier_of(w, low) == 0;
+      if (single || odd_case) {
+        ++junk;
+        continue;
+      }
+      break;
+    }
+    std::size_t rest_words = 0;
+    for (std::size_t m = k; m < lw.tokens.size(); ++m) rest_words += lw.tokens[m].word;
+    if (junk > 0 && rest_words >= 2 && k < lw.tokens.size() && is_upper(lw.text[lw.tokens[k].begin])) {
+      lw.junk_begin = first;
+      lw.junk_end = k;
+      for (std::size_t m = first; m < k; ++m) lw.tokens[m].fixed = true;
+    }
+  }
+
   // How much of å/ä/ö did the OCR lose? Swedish text has about 3.5 of them per 100 letters.
   // Short texts say little: 200 pseudo-letters at half the usual rate pull the estimate to 0.5.
   {
@@ -678,8 +727,20 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     const LineWork& lw = lines[li];
     std::u32string line;
     std::size_t cursor = 0;
+    if (lw.junk_end > lw.junk_begin) {
+      Change change;
+      change.line = li + 1;
+      change.column = lw.tokens[lw.junk_begin].begin + 1;
+      change.from = to_utf8(lw.text.substr(lw.tokens[lw.junk_begin].begin,
+                                           lw.tokens[lw.junk_end].begin - lw.tokens[lw.junk_begin].begin));
+      result.changes.push_back(std::move(change));
+    }
     for (std::size_t ti = 0; ti < lw.tokens.size(); ++ti) {
       const Token& t = lw.tokens[ti];
+      if (ti >= lw.junk_begin && ti < lw.junk_end) {
+        cursor = lw.tokens[ti + 1].begin;  // dropped with the space after it
+        continue;
+      }
       line.append(lw.text, cursor, t.begin - cursor);
       cursor = t.end;
       std::u32string original = lw.text.substr(t.begin, t.end - t.begin);

@@ -31,6 +31,13 @@ void ConfusionModel::load(const std::string& path) {
     if (count <= 0 || total <= 0) continue;
     rows[{to_u32(f[0]), to_u32(f[1])}] = {count, total};
   }
+  // A two-character truth ("äl" -> "ai") was counted only where it was misread: its total is
+  // how often its first character was seen.
+  std::map<char32_t, double> single_totals;
+  for (const auto& [key, value] : rows)
+    if (key.first.size() == 1) single_totals[key.first[0]] = std::max(single_totals[key.first[0]], value.second);
+  for (auto& [key, value] : rows)
+    if (key.first.size() > 1) value.second = std::max(value.second, single_totals[key.first[0]]);
   // The renderer sees few capitals; where a capital's confusion is missing, borrow the
   // lower-case letter's (OCR confuses "Ö" like "ö" far more often than not).
   auto upper = [](std::u32string s) {
@@ -82,6 +89,7 @@ void ConfusionModel::add(std::u32string truth, std::u32string seen, double log_p
 
 void ConfusionModel::index() {
   by_first_.clear();
+  for (std::size_t i = 0; i < rules_.size(); ++i) rules_[i].index = i;
   for (const auto& r : rules_)
     if (!r.seen.empty()) by_first_[r.seen[0]].push_back(&r);
   for (auto& [c, list] : by_first_)

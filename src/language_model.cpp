@@ -33,17 +33,54 @@ void read_table(const std::string& path, F&& add) {
 void LanguageModel::load(const std::string& unigram_path, const std::string& bigram_path) {
   read_table(unigram_path, [&](std::string w, std::uint32_t c) {
     total_ += c;
-    unigrams_.emplace(std::move(w), c);
+    ids_.emplace(w, static_cast<int>(words_.size()));
+    words_.push_back(std::move(w));
+    counts_.push_back(c);
   });
-  std::unordered_map<std::string, double> kept;
+  backoff_.assign(words_.size(), 0.0);
+  std::vector<double> kept(words_.size(), 0.0);
+  bigrams_.reserve(300000);
   read_table(bigram_path, [&](std::string w, std::uint32_t c) {
-    std::string prev = w.substr(0, w.find(' '));
-    backoff_[prev] += 1;
-    kept[prev] += c;
-    bigrams_.emplace(std::move(w), c);
+    auto space = w.find(' ');
+    if (space == std::string::npos) return;
+    int a = id(std::string_view(w).substr(0, space)), b = id(std::string_view(w).substr(space + 1));
+    if (a < 0 || b < 0) return;
+    backoff_[static_cast<std::size_t>(a)] += 1;
+    kept[static_cast<std::size_t>(a)] += c;
+    bigrams_.emplace((std::uint64_t(a) << 32) | std::uint32_t(b), c);
   });
-  for (auto& [prev, b] : backoff_) b += std::max(0.0, static_cast<double>(count(prev)) - kept[prev]);
+  for (std::size_t i = 0; i < words_.size(); ++i) backoff_[i] += std::max(0.0, counts_[i] - kept[i]);
+  const double v = static_cast<double>(words_.size()) + 1;
+  unknown_log_ = std::log10(0.5 / (static_cast<double>(total_) + 0.5 * v));
   build_spelling_model();
+}
+
+int LanguageModel::id(std::string_view word) const {
+  auto it = ids_.find(std::string(word));
+  return it == ids_.end() ? kUnknown : it->second;
+}
+
+std::uint64_t LanguageModel::count(int prev, int word) const {
+  if (prev < 0 || word < 0) return 0;
+  auto it = bigrams_.find((std::uint64_t(prev) << 32) | std::uint32_t(word));
+  return it == bigrams_.end() ? 0 : it->second;
+}
+
+double LanguageModel::log_unigram(int word) const {
+  if (word < 0) return unknown_log_;
+  const double v = static_cast<double>(words_.size()) + 1;
+  return std::log10((static_cast<double>(counts_[static_cast<std::size_t>(word)]) + 0.5) /
+                    (static_cast<double>(total_) + 0.5 * v));
+}
+
+double LanguageModel::log_bigram(int prev, int word) const {
+  const double cp = static_cast<double>(count(prev));
+  if (cp <= 0) return log_unigram(word);
+  const double uni = std::pow(10.0, log_unigram(word));
+  // Witten-Bell: a history followed by many different words leaves much mass to the unigram,
+  // so "för" + an unseen word is not punished for "för" being well known.
+  const double b = std::max(1.0, backoff_[static_cast<std::size_t>(prev)]);
+  return std::log10((static_cast<double>(count(prev, word)) + b * uni) / (cp + b));
 }
 
 namespace {
@@ -56,8 +93,8 @@ std::uint64_t key3(char32_t a, char32_t b, char32_t c) { return (std::uint64_t(a
 void LanguageModel::build_spelling_model() {
   char_trigrams_.clear();
   char_bigrams_.clear();
-  for (const auto& [word, count] : unigrams_) {
-    (void)count;  // every spelling counts once: frequent function words must not dominate
+  for (const auto& word : words_) {
+    // every spelling counts once: frequent function words must not dominate
     std::u32string w = to_u32(word);
     char32_t a = kBoundary, b = kBoundary;
     for (std::size_t i = 0; i <= w.size(); ++i) {
@@ -86,36 +123,6 @@ double LanguageModel::log_spelling(std::string_view word) const {
     b = c;
   }
   return lp;
-}
-
-std::uint64_t LanguageModel::count(std::string_view word) const {
-  auto it = unigrams_.find(std::string(word));
-  return it == unigrams_.end() ? 0 : it->second;
-}
-
-std::uint64_t LanguageModel::count(std::string_view prev, std::string_view word) const {
-  std::string key;
-  key.reserve(prev.size() + word.size() + 1);
-  key.append(prev).push_back(' ');
-  key.append(word);
-  auto it = bigrams_.find(key);
-  return it == bigrams_.end() ? 0 : it->second;
-}
-
-double LanguageModel::log_unigram(std::string_view word) const {
-  const double v = static_cast<double>(unigrams_.size()) + 1;
-  return std::log10((static_cast<double>(count(word)) + 0.5) / (static_cast<double>(total_) + 0.5 * v));
-}
-
-double LanguageModel::log_bigram(std::string_view prev, std::string_view word) const {
-  const double cp = static_cast<double>(count(prev));
-  const double uni = std::pow(10.0, log_unigram(word));
-  if (cp <= 0) return std::log10(uni);
-  // Witten-Bell: a history followed by many different words leaves much mass to the unigram,
-  // so "för" + an unseen word is not punished for "för" being well known.
-  auto it = backoff_.find(std::string(prev));
-  const double b = it == backoff_.end() ? cp : std::max(1.0, it->second);
-  return std::log10((static_cast<double>(count(prev, word)) + b * uni) / (cp + b));
 }
 
 }  // namespace protokoll

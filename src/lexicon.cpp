@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include <hunspell/hunspell.hxx>
+#include <tbb/enumerable_thread_specific.h>
 
 #include "protokoll/text_util.hpp"
 
@@ -53,8 +54,16 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
 struct Lexicon::Impl {
   std::unordered_set<std::string> strong_words;  // lower-case: domain and user lists
   std::unordered_set<std::string> web_words;     // lower-case: Tesseract's word list
-  std::unique_ptr<Hunspell> hunspell;
-  mutable std::mutex hunspell_mutex;  // Hunspell objects are not thread-safe
+  // Hunspell objects are not thread-safe: one per thread that asks (a lock would serialise
+  // the parallel candidate search on it).
+  std::string aff, dic;
+  bool use_hunspell = false;
+  mutable tbb::enumerable_thread_specific<std::unique_ptr<Hunspell>> hunspell;
+  Hunspell& local() const {
+    auto& h = hunspell.local();
+    if (!h) h = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    return *h;
+  }
   mutable std::shared_mutex cache_mutex;
   mutable std::unordered_map<std::string, Known> cache;
 };
@@ -66,9 +75,11 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
   }
   for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
   if (options.use_hunspell) {
-    std::string aff = options.hunspell_aff, dic = options.hunspell_dic;
-    find_hunspell_dictionary(aff, dic);
-    impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    impl_->aff = options.hunspell_aff;
+    impl_->dic = options.hunspell_dic;
+    find_hunspell_dictionary(impl_->aff, impl_->dic);
+    impl_->use_hunspell = true;
+    impl_->local();  // load now: a broken dictionary fails at start-up, not mid-batch
   }
 }
 
@@ -83,9 +94,8 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
   }
   std::string lower = to_lower(word);
   Known known = impl_->strong_words.count(lower) ? Known::yes : Known::no;
-  if (known == Known::no && impl_->hunspell) {
-    std::lock_guard lock(impl_->hunspell_mutex);
-    if (impl_->hunspell->spell(key)) known = Known::yes;
+  if (known == Known::no && impl_->use_hunspell) {
+    if (impl_->local().spell(key)) known = Known::yes;
   }
   if (known == Known::no && impl_->web_words.count(lower)) known = Known::weak;
   std::unique_lock lock(impl_->cache_mutex);
@@ -96,6 +106,11 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
 bool Lexicon::listed(std::string_view lower) const {
   std::string key(lower);
   return impl_->strong_words.count(key) || impl_->web_words.count(key);
+}
+
+void Lexicon::for_each_listed(const std::function<void(const std::string&, bool)>& f) const {
+  for (const auto& w : impl_->web_words) f(w, false);
+  for (const auto& w : impl_->strong_words) f(w, true);
 }
 
 void Lexicon::add(std::string_view word) {

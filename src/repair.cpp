@@ -18,16 +18,19 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <queue>
 #include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 
+#include <tbb/parallel_for.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "protokoll/normalize.hpp"
 #include "protokoll/text_util.hpp"
+#include "word_trie.hpp"
 
 namespace protokoll {
 namespace fs = std::filesystem;
@@ -35,7 +38,12 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kMaxEdits = 4;
-constexpr std::size_t kMaxGenerated = 4000;
+constexpr std::size_t kMaxWalkSteps = 8000;    // per word form: bounds the trie walk
+constexpr std::size_t kMaxCandidates = 20;     // readings kept per word form
+constexpr std::size_t kVerifyCandidates = 6;   // of those, how many Hunspell may confirm
+constexpr double kMinLogP = -10;               // readings less likely than this are dropped
+constexpr double kSearchBeam = 7.0;            // and those this much less likely than the best
+constexpr double kCompoundLogP = -0.3;         // a compound boundary the lexicon did not list
 constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
 constexpr double kLogUnknownWord = -2.0;  // log10 share of running words no lexicon knows (names, compounds)
 constexpr double kNameBonus = 2.5;        // log10 boost for a name the document lists as a participant
@@ -83,10 +91,12 @@ const std::unordered_set<std::u32string>& glue_words() {
 struct Candidate {
   std::vector<std::u32string> parts;  // as output (cased)
   std::vector<std::string> lower;     // UTF-8 lower-case, for lexicon and language model
+  std::vector<int> ids;               // language model ids of `lower`
   double channel = 0;                 // log10 P(seen | candidate)
   double base = 0;                    // the part of `channel` that is not confusion rules
   std::vector<const Confusion*> rules;  // confusions undone to reach it (for adaptation)
   double prior = 0;                   // log10 prior of the words, context excluded
+  double fixed_score = 0;             // prior + bigrams inside a split: all but the context
   bool identity = false;              // the token as it stands
   int tier = 0;                       // worst lexicon tier of the parts: 0 unknown, 1 weak, 2 known
 };
@@ -132,6 +142,7 @@ struct Repairer::Impl {
   LanguageModel lm;
   ConfusionModel confusions;
   std::unique_ptr<icu::BreakIterator> word_breaks;  // cloned per call (not thread-safe)
+  detail::WordTrie trie;                            // listed words, for candidate generation
 
   // Per-document state for one repair() call.
   struct DocState {
@@ -139,10 +150,10 @@ struct Repairer::Impl {
     std::unordered_map<std::string, int> intact;  // lower-case words seen intact
     std::unordered_set<std::string> names;        // lower-case names from participant lists
     std::unordered_map<std::u32string, std::vector<Candidate>> cache;
-    std::unordered_map<std::u32string, std::vector<Candidate>> single_cache;
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
     std::unordered_map<const Confusion*, int> confirmed;
+    std::vector<double> rule_logp;  // channel_rule() of every confusion, for this document
   };
 
   int tier_of(const std::u32string& cased, const std::string& lower) const {
@@ -160,12 +171,16 @@ struct Repairer::Impl {
       lp = std::log10(std::max(1e-9, doc.strip * std::min(1.0, share)));
     }
     if (auto it = doc.confirmed.find(&rule); it != doc.confirmed.end())
-      lp = std::max(lp, std::log10(it->second / (it->second + 8.0)));
+      lp = std::max(lp, std::log10(it->second / (it->second + 4.0)));
     return lp;
   }
   void rescore_channel(Candidate& c, const DocState& doc) const {
     c.channel = c.base;
-    for (const Confusion* r : c.rules) c.channel += channel_rule(*r, doc);
+    for (const Confusion* r : c.rules) c.channel += doc.rule_logp[r->index];
+  }
+  void compute_rule_logps(DocState& doc) const {
+    doc.rule_logp.resize(confusions.size());
+    confusions.for_each([&](const Confusion& r) { doc.rule_logp[r.index] = channel_rule(r, doc); });
   }
   double channel_keep(char32_t c, const DocState& doc) const {
     if (is_swedish_diacritic(c)) return std::log10(std::max(1e-3, 1 - doc.strip));
@@ -175,7 +190,7 @@ struct Repairer::Impl {
   // log10 prior of a word before context: its language model count, a floor for words only a
   // lexicon knows, document evidence; a word no lexicon knows is as likely as its spelling.
   double word_prior(const std::string& lower, int tier, const DocState& doc) const {
-    double count = static_cast<double>(lm.count(lower));
+    double count = static_cast<double>(lm.count(std::string_view(lower)));
     if (auto it = doc.intact.find(lower); it != doc.intact.end()) count += 2.0 * it->second;
     const double n = static_cast<double>(std::max<std::uint64_t>(1, lm.total()));
     if (tier == 0 && count == 0) return kLogUnknownWord + lm.log_spelling(lower);
@@ -183,165 +198,270 @@ struct Repairer::Impl {
     return std::log10(count / n);
   }
 
-  // Readings of one word form without splitting: every string the confusion model can turn
-  // into `seen` with at most kMaxEdits edits, kept when the lexicon knows it.
-  const std::vector<Candidate>& single(const std::u32string& seen, DocState& doc) const {
-    if (auto it = doc.single_cache.find(seen); it != doc.single_cache.end()) return it->second;
-    struct Partial {
-      std::u32string text;
-      double logp;
-      int edits;
-      double base = 0;
-      std::vector<const Confusion*> rules;
+  // Readings of one word form: a best-first search through the lexicon trie, keeping each
+  // character or undoing a confusion that starts there, so only words are built, likeliest
+  // first. At a word's end the search may start a new word: a compound part (no space,
+  // "sjuk|frånvaron", also after a linking "s" or the dropped "e"/"a" of "medarbetar|enkät")
+  // or a word OCR glued on (a space: "Uppdrag|i").
+  struct Walk {
+    std::u32string text;  // cased output
+    double logp = 0, base = 0;
+    std::vector<const Confusion*> rules;
+  };
+  struct Step {
+    std::uint32_t parent;
+    std::uint32_t pos, node;
+    float logp, base;
+    std::uint16_t part_len;
+    std::uint8_t edits, compounds, spaces;
+    std::uint8_t kind;  // 0 start, 1 keep, 2 rule, 3 compound, 4 space
+    const Confusion* rule;
+  };
+
+  void walk_trie(const std::u32string& seen, const DocState& doc, std::vector<Walk>& done) const {
+    std::vector<Step> steps;
+    steps.reserve(256);
+    using Entry = std::pair<float, std::uint32_t>;
+    std::priority_queue<Entry> open;
+    steps.push_back(Step{UINT32_MAX, 0, detail::WordTrie::kRoot, 0, 0, 0, 0, 0, 0, 0, nullptr});
+    open.emplace(0.0f, 0);
+    float best_done = -1e9f;
+    auto push = [&](Step st) {
+      if (st.logp < kMinLogP || st.logp < best_done - kSearchBeam) return;
+      steps.push_back(st);
+      open.emplace(st.logp, static_cast<std::uint32_t>(steps.size() - 1));
     };
-    std::vector<Partial> generated;
-    // Depth-first over positions: keep the character, or undo a confusion that starts here.
-    std::vector<Partial> stack{{U"", 0.0, 0}};
-    std::vector<std::size_t> pos_stack{0};
-    while (!stack.empty() && generated.size() < kMaxGenerated) {
-      Partial p = std::move(stack.back());
-      stack.pop_back();
-      std::size_t pos = pos_stack.back();
-      pos_stack.pop_back();
-      if (p.logp < -9) continue;  // hopeless
-      if (pos == seen.size()) {
-        generated.push_back(std::move(p));
+    while (!open.empty() && steps.size() < kMaxWalkSteps && done.size() < kMaxCandidates) {
+      const std::uint32_t id = open.top().second;
+      open.pop();
+      const Step w = steps[id];
+      if (w.logp < best_done - kSearchBeam) break;
+      const std::uint8_t here = trie.tier(w.node);
+      const bool restarted = w.kind == 3 || w.kind == 4;
+      if (w.pos == seen.size()) {
+        if (here > 0 && !restarted) {
+          best_done = std::max(best_done, w.logp);
+          Walk out;
+          out.logp = w.logp;
+          out.base = w.base;
+          for (std::uint32_t k = id; k != 0; k = steps[k].parent) {
+            const Step& st = steps[k];
+            if (st.kind == 1) out.text += seen[st.pos - 1];
+            else if (st.kind == 2) {
+              out.text.append(st.rule->truth.rbegin(), st.rule->truth.rend());
+              out.rules.push_back(st.rule);
+            } else if (st.kind == 4) out.text += U' ';
+          }
+          std::reverse(out.text.begin(), out.text.end());
+          // Compound boundaries in different places spell the same word: keep the likeliest.
+          if (std::none_of(done.begin(), done.end(), [&](const Walk& d) { return d.text == out.text; }))
+            done.push_back(std::move(out));
+        }
         continue;
       }
-      if (p.edits < kMaxEdits) {
-        for (const Confusion* rule : confusions.starting_with(seen[pos])) {
-          if (seen.compare(pos, rule->seen.size(), rule->seen) != 0) continue;
-          Partial next{p.text + rule->truth, p.logp + channel_rule(*rule, doc), p.edits + 1, p.base, p.rules};
-          next.rules.push_back(rule);
-          stack.push_back(std::move(next));
-          pos_stack.push_back(pos + rule->seen.size());
+      // Start a new part where a word ends (not twice in one place, not for a short tail).
+      if (!restarted && w.part_len >= 1 && seen.size() - w.pos >= 1) {
+        bool dropped_vowel = trie.tier(trie.child(w.node, U'e')) > 0 || trie.tier(trie.child(w.node, U'a')) > 0;
+        if ((here > 0 || dropped_vowel) && w.part_len >= 3 && seen.size() - w.pos >= 3 && w.compounds < 2) {
+          Step c = w;
+          c.parent = id;
+          c.node = detail::WordTrie::kRoot;
+          c.logp += static_cast<float>(kCompoundLogP);
+          c.base += static_cast<float>(kCompoundLogP);
+          ++c.compounds;
+          c.part_len = 0;
+          c.kind = 3;
+          push(c);
+        }
+        if (here > 0 && w.spaces < 2) {
+          Step g = w;
+          g.parent = id;
+          g.node = detail::WordTrie::kRoot;
+          g.logp += static_cast<float>(kGlueLogP);
+          g.base += static_cast<float>(kGlueLogP);
+          ++g.spaces;
+          g.part_len = 0;
+          g.kind = 4;
+          push(g);
         }
       }
-      double keep = channel_keep(seen[pos], doc);
-      stack.push_back({p.text + seen[pos], p.logp + keep, p.edits, p.base + keep, std::move(p.rules)});
-      pos_stack.push_back(pos + 1);
-    }
-    std::sort(generated.begin(), generated.end(), [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
-    std::vector<Candidate> out;
-    std::unordered_set<std::u32string> seen_forms;
-    std::size_t hunspell_checks = 0, unknown_kept = 0;
-    // A form that is not Swedish spelling ("Hjelmstrém") was misread even when no lexicon knows
-    // what it should be (names): then Swedish-spelled readings the lexicon lacks compete too.
-    const bool implausible = !swedish_spelling(seen);
-    for (auto& g : generated) {
-      const std::u32string& text = g.text;
-      if (!seen_forms.insert(text).second) continue;
-      std::u32string low32 = lower32(text);
-      std::string low = to_utf8(low32);
-      bool identity = text == seen;
-      // Hunspell is the expensive check: ask it only for the likeliest readings, the listed
-      // ones (language model, word lists) are cheap to recognise.
-      bool cheap = lm.count(low) > 0 || lexicon->listed(low);
-      if (!identity && !cheap && hunspell_checks >= 48) continue;
-      if (!cheap) ++hunspell_checks;
-      int t = tier_of(text, low);
-      if (t == 0 && !identity) {
-        if (!implausible || !swedish_spelling(text) || unknown_kept >= kUnknownCandidates) continue;
-        ++unknown_kept;
+      // Undo a confusion that starts here.
+      if (w.edits < kMaxEdits) {
+        for (const Confusion* rule : confusions.starting_with(seen[w.pos])) {
+          if (seen.compare(w.pos, rule->seen.size(), rule->seen) != 0) continue;
+          std::uint32_t node = w.node;
+          for (char32_t t : rule->truth) {
+            node = trie.child(node, lower_cp(t));
+            if (node == detail::WordTrie::kNone) break;
+          }
+          if (node == detail::WordTrie::kNone) continue;
+          Step r = w;
+          r.parent = id;
+          r.pos += static_cast<std::uint32_t>(rule->seen.size());
+          r.node = node;
+          r.logp += static_cast<float>(doc.rule_logp[rule->index]);
+          ++r.edits;
+          r.part_len = static_cast<std::uint16_t>(r.part_len + rule->truth.size());
+          r.kind = 2;
+          r.rule = rule;
+          push(r);
+        }
       }
-      Candidate c;
-      c.parts = {text};
-      c.lower = {low};
-      c.channel = g.logp;
-      c.base = g.base;
-      c.rules = std::move(g.rules);
-      c.tier = t;
-      c.identity = identity;
-      c.prior = word_prior(low, t, doc);
-      out.push_back(std::move(c));
+      // Keep the character.
+      std::uint32_t next = trie.child(w.node, lower_cp(seen[w.pos]));
+      if (next != detail::WordTrie::kNone) {
+        double keep = channel_keep(seen[w.pos], doc);
+        Step k = w;
+        k.parent = id;
+        k.node = next;
+        ++k.pos;
+        k.logp += static_cast<float>(keep);
+        k.base += static_cast<float>(keep);
+        ++k.part_len;
+        k.kind = 1;
+        k.rule = nullptr;
+        push(k);
+      }
     }
-    return doc.single_cache.emplace(seen, std::move(out)).first->second;
   }
 
-  // All readings of a token: single words, and splits of glued words when the token is not a
-  // word itself.
-  const std::vector<Candidate>& candidates(const std::u32string& seen, DocState& doc) const {
-    if (auto it = doc.cache.find(seen); it != doc.cache.end()) return it->second;
-    std::vector<Candidate> out = single(seen, doc);
-    bool identity_known = false;
-    for (const auto& c : out) identity_known |= c.identity && c.tier > 0;
-    // A name the document lists ("Karlegatt") is not two glued words.
+  // All readings of a token (pure: safe to run for many forms in parallel).
+  std::vector<Candidate> generate(const std::u32string& seen, const DocState& doc) const {
+    std::vector<Walk> done;
+    walk_trie(seen, doc, done);
+    std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
+    std::vector<Candidate> out;
+    std::unordered_set<std::u32string> forms;
+    const auto& glue = glue_words();
     const bool listed_name = doc.names.count(to_utf8(lower32(seen))) > 0;
-    if (!identity_known && !listed_name && seen.size() >= 3) add_splits(seen, doc, out);
+    std::size_t verified = 0;
+    for (auto& w : done) {
+      if (!forms.insert(w.text).second || out.size() >= kMaxCandidates) continue;
+      Candidate c;
+      // Split into the space-separated words.
+      std::size_t start = 0;
+      for (std::size_t k = 0; k <= w.text.size(); ++k)
+        if (k == w.text.size() || w.text[k] == U' ') {
+          c.parts.push_back(w.text.substr(start, k - start));
+          start = k + 1;
+        }
+      if (c.parts.size() > 1) {
+        // Glued words: only around a short glue word, never inside a listed name.
+        if (listed_name) continue;
+        bool ok = true, any_glue = false;
+        for (std::size_t k = 0; k < c.parts.size(); ++k) {
+          bool g = glue.count(lower32(c.parts[k])) > 0;
+          any_glue = any_glue || g;
+          if (c.parts[k].size() == 1 && !g) ok = false;
+          if (c.parts.size() == 3 && k == 1 && !g) ok = false;
+        }
+        if (!ok || !any_glue) continue;
+      }
+      c.tier = 2;
+      for (const auto& part : c.parts) {
+        std::string low = to_utf8(lower32(part));
+        std::uint32_t node = trie.find(lower32(part));
+        int t = trie.tier(node);
+        // Weak words and compounds the trie built: ask the lexicon (Hunspell) for the likeliest.
+        if (t < 2 && verified < kVerifyCandidates) {
+          ++verified;
+          t = std::max(t, tier_of(part, low));
+        }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
+        c.tier = std::min(c.tier, t);
+        c.lower.push_back(low);
+        c.ids.push_back(lm.id(low));
+        c.prior += word_prior(low, t, doc);
+      }
+      c.channel = w.logp;
+      c.base = w.base;
+      c.rules = std::move(w.rules);
+      c.identity = w.text == seen;
+      out.push_back(std::move(c));
+    }
+    // The token as it stands is always a candidate.
     if (std::none_of(out.begin(), out.end(), [](const Candidate& c) { return c.identity; })) {
       Candidate id;
       id.parts = {seen};
       std::string low = to_utf8(lower32(seen));
       id.lower = {low};
+      id.ids = {lm.id(low)};
       id.identity = true;
-      id.channel = 0;
       for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
       id.base = id.channel;
-      id.prior = word_prior(low, 0, doc);
+      id.tier = tier_of(seen, low);
+      id.prior = word_prior(low, id.tier, doc);
       out.push_back(std::move(id));
     }
-    return doc.cache.emplace(seen, std::move(out)).first->second;
+    // A form that is not Swedish spelling ("Hjelmstrém") was misread even when no lexicon
+    // knows what it should be (names): Swedish-spelled readings that differ only where the
+    // form is not Swedish compete too, scored by how Swedish they look.
+    if (!swedish_spelling(seen) && !(out.size() > 1 && out.front().tier == 2)) add_respellings(seen, doc, out);
+    for (auto& c : out) finish(c);
+    return out;
   }
 
-  void add_splits(const std::u32string& seen, DocState& doc, std::vector<Candidate>& out) const {
-    const auto& glue = glue_words();
-    // The best known reading of a part; with `glue_only`, the best that is a glue word ("l"
-    // is a letter Hunspell knows, but glued to a word it is "I").
-    auto best_of = [&](const std::u32string& part, bool glue_only = false) -> const Candidate* {
-      const auto& list = single(part, doc);
-      const Candidate* best = nullptr;
-      for (const auto& c : list) {
-        if (c.tier == 0 || (glue_only && !glue.count(lower32(c.parts.front())))) continue;
-        if (!best || c.channel + c.prior > best->channel + best->prior) best = &c;
-      }
-      return best;
+  void add_respellings(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
+    struct Spell {
+      std::size_t pos = 0;
+      int edits = 0;
+      Walk w;
     };
-    auto add = [&](std::vector<const Candidate*> parts) {
-      Candidate s;
-      s.channel = s.base = kGlueLogP * static_cast<double>(parts.size() - 1);
-      s.tier = 2;
-      for (const Candidate* p : parts) {
-        s.parts.push_back(p->parts.front());
-        s.lower.push_back(p->lower.front());
-        s.channel += p->channel;
-        s.base += p->base;
-        s.rules.insert(s.rules.end(), p->rules.begin(), p->rules.end());
-        s.prior += p->prior;
-        s.tier = std::min(s.tier, p->tier);
+    std::vector<Spell> stack(1);
+    std::vector<Walk> done;
+    while (!stack.empty() && done.size() < 64) {
+      Spell sp = std::move(stack.back());
+      stack.pop_back();
+      if (sp.pos == seen.size()) {
+        if (swedish_spelling(sp.w.text)) done.push_back(std::move(sp.w));
+        continue;
       }
-      out.push_back(std::move(s));
-    };
-    for (std::size_t cut = 1; cut < seen.size(); ++cut) {
-      std::u32string left = seen.substr(0, cut), right = seen.substr(cut);
-      if (!is_letter(left.back()) || !is_letter(right.front())) continue;
-      // Two words, one of them a glue word: "Uppdragi" -> "Uppdrag i", "lanalys" -> "I analys".
-      if (left.size() <= 4) {
-        const Candidate* l = best_of(left, true);
-        const Candidate* r = l ? best_of(right) : nullptr;
-        if (l && r) add({l, r});
+      if (sp.edits < 2) {
+        for (const Confusion* rule : confusions.starting_with(seen[sp.pos])) {
+          if (swedish_spelling(rule->seen) || seen.compare(sp.pos, rule->seen.size(), rule->seen) != 0) continue;
+          Spell r = sp;
+          r.pos += rule->seen.size();
+          ++r.edits;
+          r.w.text += rule->truth;
+          r.w.logp += doc.rule_logp[rule->index];
+          r.w.rules.push_back(rule);
+          stack.push_back(std::move(r));
+        }
       }
-      if (right.size() <= 4) {
-        const Candidate* r = best_of(right, true);
-        const Candidate* l = r ? best_of(left) : nullptr;
-        if (l && r) add({l, r});
-      }
-      // Three words with a glue word in the middle: "skaihuvudsak" -> "ska i huvudsak".
-      const Candidate* l = best_of(left);
-      if (!l || right.size() < 3) continue;
-      for (std::size_t cut2 = 1; cut2 <= 3 && cut2 < right.size(); ++cut2) {
-        const Candidate* m = best_of(right.substr(0, cut2), true);
-        const Candidate* r = m ? best_of(right.substr(cut2)) : nullptr;
-        if (m && r) add({l, m, r});
-      }
+      double keep = channel_keep(seen[sp.pos], doc);
+      sp.w.text += seen[sp.pos];
+      ++sp.pos;
+      sp.w.logp += keep;
+      sp.w.base += keep;
+      stack.push_back(std::move(sp));
+    }
+    std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
+    for (std::size_t k = 0; k < done.size() && k < kUnknownCandidates; ++k) {
+      Candidate c;
+      c.parts = {done[k].text};
+      c.lower = {to_utf8(lower32(done[k].text))};
+      c.ids = {lm.id(c.lower.front())};
+      c.channel = done[k].logp;
+      c.base = done[k].base;
+      c.rules = std::move(done[k].rules);
+      c.tier = 0;
+      c.prior = word_prior(c.lower.front(), 0, doc);
+      out.push_back(std::move(c));
     }
   }
 
-  double context_score(const Candidate& c, const std::string* prev, const std::string* next) const {
-    double s = c.prior;
-    for (std::size_t i = 1; i < c.lower.size(); ++i)
-      s += lm.log_bigram(c.lower[i - 1], c.lower[i]) - lm.log_unigram(c.lower[i]);
-    if (prev) s += lm.log_bigram(*prev, c.lower.front()) - lm.log_unigram(c.lower.front());
-    if (next) s += lm.log_bigram(c.lower.back(), *next) - lm.log_unigram(*next);
+  // The context-free part of a candidate's score: prior and the bigrams between its parts.
+  void finish(Candidate& c) const {
+    c.fixed_score = c.prior;
+    for (std::size_t i = 1; i < c.ids.size(); ++i)
+      c.fixed_score += lm.log_bigram(c.ids[i - 1], c.ids[i]) - lm.log_unigram(c.ids[i]);
+  }
+
+  // kNoWord: no context on that side (line start, punctuation that ends a clause).
+  static constexpr int kNoWord = -2;
+  double context_score(const Candidate& c, int prev, int next) const {
+    double s = c.fixed_score;
+    if (prev != kNoWord) s += lm.log_bigram(prev, c.ids.front()) - lm.log_unigram(c.ids.front());
+    if (next != kNoWord) s += lm.log_bigram(c.ids.back(), next) - lm.log_unigram(next);
     return s;
   }
 
@@ -481,10 +601,12 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     breaks->setText(us);
     auto spans = protected_spans(lw.text);
     int32_t start = breaks->first();
+    std::size_t cp = 0;  // code points before `start` (UTF-16 offsets differ outside the BMP)
     for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
       Token t;
-      t.begin = static_cast<std::size_t>(us.countChar32(0, start));
+      t.begin = cp;
       t.end = t.begin + static_cast<std::size_t>(us.countChar32(start, end - start));
+      cp = t.end;
       bool alnum = false;
       for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
       t.word = alnum;
@@ -556,6 +678,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     double observed = (static_cast<double>(diacritics) + 0.5 * kRate * kPrior) / (static_cast<double>(letters) + kPrior);
     doc.strip = std::clamp(1.0 - observed / kRate, 0.03, 0.97);
   }
+  compute_rule_logps(doc);
   // Document evidence: words that carry å/ä/ö survived OCR; their every occurrence counts.
   for (const auto& lw : lines)
     for (const auto& t : lw.tokens) {
@@ -594,11 +717,26 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     const std::vector<Candidate>* cands = nullptr;
     double identity_bonus = 0;  // names and proper nouns as written
     std::size_t best = 0, identity = 0;
+    std::size_t context = 0;    // the reading neighbours see (the previous pass's best)
     double best_score = 0, identity_score = 0, runner_up_score = -1e9;
     std::size_t runner_up = SIZE_MAX;
   };
   std::vector<std::vector<Choice>> choices(lines.size());
   std::vector<std::pair<std::size_t, std::size_t>> order;  // (line, token) of repairable words
+  {
+    // Every distinct form once, generated in parallel: the search is the expensive part.
+    std::vector<const std::u32string*> forms;
+    std::unordered_map<std::u32string, std::vector<Candidate>> fresh;
+    for (const auto& lw : lines)
+      for (const auto& t : lw.tokens) {
+        if (!t.word || t.fixed) continue;
+        auto [it, added] = fresh.try_emplace(lw.text.substr(t.begin, t.end - t.begin));
+        if (added) forms.push_back(&it->first);
+      }
+    std::vector<std::vector<Candidate>> generated(forms.size());
+    tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) { generated[i] = generate(*forms[i], doc); });
+    for (std::size_t i = 0; i < forms.size(); ++i) doc.cache.emplace(*forms[i], std::move(generated[i]));
+  }
   for (std::size_t li = 0; li < lines.size(); ++li) {
     choices[li].resize(lines[li].tokens.size());
     for (std::size_t ti = 0; ti < lines[li].tokens.size(); ++ti) {
@@ -608,7 +746,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       if (t.fixed) continue;
       std::u32string w = lines[li].text.substr(t.begin, t.end - t.begin);
       Choice& ch = choices[li][ti];
-      ch.cands = &candidates(w, doc);
+      ch.cands = &doc.cache.at(w);
       for (std::size_t k = 0; k < ch.cands->size(); ++k)
         if ((*ch.cands)[k].identity) ch.identity = k;
       if (is_upper(w[0]) && !all_upper(w)) {
@@ -620,14 +758,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
   }
   // The lower-case word a position currently reads as (for context).
-  auto word_at = [&](std::size_t li, std::size_t ti, bool last) -> const std::string* {
+  // The language model id a position currently reads as (for context).
+  auto word_at = [&](std::size_t li, std::size_t ti, bool last) -> int {
     const Choice& ch = choices[li][ti];
-    if (!ch.cands) return nullptr;
-    const Candidate& c = (*ch.cands)[ch.best];
-    return last ? &c.lower.back() : &c.lower.front();
+    if (!ch.cands) return kNoWord;
+    const Candidate& c = (*ch.cands)[ch.context];
+    return last ? c.ids.back() : c.ids.front();
   };
-  std::vector<std::string> fixed_words;  // storage for context words of fixed tokens
-  auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> const std::string* {
+  auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> int {
     // The nearest word token on the same line in direction dir; punctuation that ends a
     // sentence breaks the context.
     const auto& toks = lines[li].tokens;
@@ -635,25 +773,29 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       const Token& t = toks[static_cast<std::size_t>(k)];
       if (t.word) {
         if (choices[li][static_cast<std::size_t>(k)].cands) return word_at(li, static_cast<std::size_t>(k), dir < 0);
-        return nullptr;
+        return kNoWord;
       }
       for (std::size_t p = t.begin; p < t.end; ++p) {
         char32_t c = lines[li].text[p];
         if (c == U'.' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U'(' || c == U')' ||
             c == U'/' || c == U'•')
-          return nullptr;
+          return kNoWord;
       }
     }
-    return nullptr;
+    return kNoWord;
   };
   // PROTOKOLL_DEBUG_REPAIR=1 prints every decision's candidates to stderr (for tuning).
   static const bool debug = std::getenv("PROTOKOLL_DEBUG_REPAIR") != nullptr;
-  auto decide_all = [&] {
-    for (int pass = 0; pass < 2; ++pass) {
-      for (auto [li, ti] : order) {
+  // Each pass decides every token from the previous pass's neighbours, so tokens are
+  // independent within a pass and run in parallel (and the result does not depend on order).
+  auto decide = [&](int pass, std::size_t li, std::size_t ti) {
         Choice& ch = choices[li][ti];
-        const std::string* prev = pass ? neighbour(li, ti, -1) : nullptr;
-        const std::string* next = pass ? neighbour(li, ti, +1) : nullptr;
+        if (ch.cands->size() == 1) {
+          ch.best = ch.identity;
+          return;
+        }
+        const int prev = pass ? neighbour(li, ti, -1) : kNoWord;
+        const int next = pass ? neighbour(li, ti, +1) : kNoWord;
         double best = -1e18, second = -1e18;
         std::size_t best_k = ch.identity, second_k = SIZE_MAX;
         for (std::size_t k = 0; k < ch.cands->size(); ++k) {
@@ -699,7 +841,15 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         ch.best_score = best;
         ch.runner_up = second_k;
         ch.runner_up_score = second;
+  };
+  auto decide_all = [&] {
+    for (int pass = 0; pass < 2; ++pass) {
+      if (debug) {
+        for (auto [li, ti] : order) decide(pass, li, ti);
+      } else {
+        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) { decide(pass, order[i].first, order[i].second); });
       }
+      for (auto [li, ti] : order) choices[li][ti].context = choices[li][ti].best;
     }
   };
   decide_all();
@@ -715,6 +865,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       for (const Confusion* r : best.rules) ++doc.confirmed[r];
   }
   if (!doc.confirmed.empty()) {
+    compute_rule_logps(doc);
     for (auto& [form, list] : doc.cache)
       for (auto& c : list) rescore_channel(c, doc);
     decide_all();
@@ -801,6 +952,11 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   impl_->lexicon = std::make_unique<Lexicon>(lex);
   impl_->lm.load((fs::path(dir) / "lm-unigrams.tsv").string(), (fs::path(dir) / "lm-bigrams.tsv").string());
   impl_->confusions.load((fs::path(dir) / "confusions.tsv").string());
+  // The trie holds every listed word: the language model's vocabulary and our lists (strong),
+  // Tesseract's web list (weak: it also holds stripped forms like "forslag").
+  impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { impl_->trie.insert(to_u32(w), 2); });
+  impl_->lexicon->for_each_listed(
+      [&](const std::string& w, bool strong) { impl_->trie.insert(to_u32(w), strong ? 2 : 1); });
   UErrorCode status = U_ZERO_ERROR;
   impl_->word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("sv", "SE"), status));
   if (U_FAILURE(status) || !impl_->word_breaks) throw SetupError("ICU word break iterator unavailable");

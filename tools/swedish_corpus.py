@@ -14,6 +14,8 @@ SV = set("och att det som en på är för med av till den inte om i har kan du e
          "måste finns får dig din ditt dem mer än bara nu sedan".split())
 EN = set("the and of to is in for you this that with are be it on as or by can from an not "
          "which your will if all have has use used when".split())
+GROFF_LETTERS = {"\\(:a": "ä", "\\(:o": "ö", "\\(oa": "å", "\\(:A": "Ä", "\\(:O": "Ö", "\\(oA": "Å",
+                 "\\('e": "é", "\\[:a]": "ä", "\\[:o]": "ö", "\\[oa]": "å"}
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -36,6 +38,8 @@ def man_text(raw):
             else:
                 out.append("\n")
                 continue
+        for esc, ch in GROFF_LETTERS.items():  # \(:a is ä in groff: keep the letters
+            line = line.replace(esc, ch)
         line = re.sub(r"\\f[BIRP]|\\\(..|\\[-&e]|\\.", " ", line)
         out.append(line)
     return "\n".join(out)

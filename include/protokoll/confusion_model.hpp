@@ -14,6 +14,7 @@ struct Confusion {
   std::u32string seen;   ///< what OCR printed ("é", "id", "0O", "" for a dropped letter)
   std::u32string truth;  ///< what the page said ("ö", "ä", "Ö")
   double log_prob = 0;   ///< log10 P(seen | truth)
+  std::size_t index = 0; ///< position in the model, for per-document tables
 };
 
 class ConfusionModel {
@@ -27,6 +28,10 @@ class ConfusionModel {
   /// log10 P(c | c): a character read as itself.
   double log_keep(char32_t c) const;
   std::size_t size() const { return rules_.size(); }
+  template <class F>
+  void for_each(F&& f) const {
+    for (const auto& r : rules_) f(r);
+  }
 
  private:
   std::vector<Confusion> rules_;

@@ -1,43 +1,60 @@
 // Word unigram/bigram counts of Swedish running text (dictionaries/lm-*.tsv, built by
-// tools/build-language-model from Swedish text that Debian packages ship), with a simple
-// interpolated estimate for context scoring in the repair stage.
+// tools/build-language-model from Swedish text that Debian packages ship), with Witten-Bell
+// smoothing for context scoring in the repair stage, and a character trigram model of the
+// vocabulary's spellings. Words are interned to integer ids so the hot path hashes integers.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace protokoll {
 
 class LanguageModel {
  public:
+  static constexpr int kUnknown = -1;
+
   LanguageModel() = default;
   /// Load unigram and bigram tables ("word\tcount" and "w1 w2\tcount"). Throws on I/O errors.
   void load(const std::string& unigram_path, const std::string& bigram_path);
 
-  /// log10 P(word), add-one smoothed over the vocabulary. Words are lower-case.
-  double log_unigram(std::string_view word) const;
-  /// log10 P(word | prev), interpolated with the unigram estimate.
-  double log_bigram(std::string_view prev, std::string_view word) const;
+  /// The id of a lower-case word, kUnknown when the model never saw it.
+  int id(std::string_view word) const;
+
+  /// log10 P(word), smoothed. Words are lower-case.
+  double log_unigram(int word) const;
+  double log_unigram(std::string_view word) const { return log_unigram(id(word)); }
+  /// log10 P(word | prev), Witten-Bell interpolated with the unigram estimate.
+  double log_bigram(int prev, int word) const;
+  double log_bigram(std::string_view prev, std::string_view word) const { return log_bigram(id(prev), id(word)); }
 
   /// log10 probability of the spelling of a lower-case word under a character trigram model of
   /// the vocabulary: how Swedish a word unknown to every lexicon looks ("hjelmström" scores far
   /// above "hjelmstrém"). Used for names and compounds the lexicon lacks.
   double log_spelling(std::string_view word) const;
 
-  std::uint64_t count(std::string_view word) const;
-  std::uint64_t count(std::string_view prev, std::string_view word) const;
-  std::size_t vocabulary() const { return unigrams_.size(); }
+  std::uint64_t count(int word) const { return word < 0 ? 0 : counts_[static_cast<std::size_t>(word)]; }
+  std::uint64_t count(std::string_view word) const { return count(id(word)); }
+  std::uint64_t count(int prev, int word) const;
+  std::size_t vocabulary() const { return words_.size(); }
+  template <class F>
+  void for_each_word(F&& f) const {
+    for (std::size_t i = 0; i < words_.size(); ++i) f(words_[i], counts_[i]);
+  }
   std::uint64_t total() const { return total_; }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> unigrams_;
-  std::unordered_map<std::string, std::uint32_t> bigrams_;  // key "w1 w2"
+  std::unordered_map<std::string, int> ids_;
+  std::vector<std::string> words_;
+  std::vector<std::uint32_t> counts_;
   // Witten-Bell backoff mass per history: distinct followers plus the count of bigrams the
   // pruned table left out (mostly singletons, each a distinct follower).
-  std::unordered_map<std::string, double> backoff_;
+  std::vector<double> backoff_;
+  std::unordered_map<std::uint64_t, std::uint32_t> bigrams_;  // (prev id << 32) | word id
   std::uint64_t total_ = 0;
+  double unknown_log_ = 0;
   // Character trigram counts over the vocabulary's spellings (code points packed in a key).
   std::unordered_map<std::uint64_t, std::uint32_t> char_trigrams_;
   std::unordered_map<std::uint64_t, std::uint32_t> char_bigrams_;

@@ -3,6 +3,7 @@
 // and an optional user word list. Lookups are cached, so a word is checked once per process.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ class Lexicon {
   bool contains(std::string_view word) const { return lookup(word) != Known::no; }
   /// Cheap check without Hunspell: the lower-case word is in one of the word lists.
   bool listed(std::string_view lower) const;
+  /// Every word of the word lists, lower-case: `strong` for our domain and user lists, not for
+  /// Tesseract's web list.
+  void for_each_listed(const std::function<void(const std::string&, bool strong)>& f) const;
   /// Add a word at run time (document evidence: names from a participant list).
   void add(std::string_view word);
 

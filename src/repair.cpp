@@ -42,6 +42,7 @@ constexpr std::size_t kMaxWalkSteps = 8000;    // per word form: bounds the trie
 constexpr std::size_t kMaxCandidates = 20;     // readings kept per word form
 constexpr std::size_t kVerifyCandidates = 6;   // of those, how many Hunspell may confirm
 constexpr double kMinLogP = -10;               // readings less likely than this are dropped
+constexpr std::size_t kLexiconVariants = 8;    // plain variants Hunspell is asked about when the trie has none
 constexpr double kSearchBeam = 7.0;            // and those this much less likely than the best
 constexpr double kCompoundLogP = -0.3;         // a compound boundary the lexicon did not list
 constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
@@ -170,7 +171,9 @@ struct Repairer::Impl {
       double share = std::pow(10.0, rule.log_prob) / std::max(1e-6, 1 - keep);
       lp = std::log10(std::max(1e-9, doc.strip * std::min(1.0, share)));
     }
-    if (auto it = doc.confirmed.find(&rule); it != doc.confirmed.end())
+    // A confusion confirmed in this document is likelier here; one of several characters
+    // ("ä" -> "da") needs two confirmations, a single misread letter one.
+    if (auto it = doc.confirmed.find(&rule); it != doc.confirmed.end() && (rule.seen.size() == 1 || it->second >= 2))
       lp = std::max(lp, std::log10(it->second / (it->second + 4.0)));
     return lp;
   }
@@ -378,6 +381,10 @@ struct Repairer::Impl {
       c.identity = w.text == seen;
       out.push_back(std::move(c));
     }
+    // Inflected forms that only Hunspell knows ("vägarna") are not in the trie: when the search
+    // found no known word, try the likeliest plain variants against the lexicon.
+    if (std::none_of(out.begin(), out.end(), [](const Candidate& c) { return c.tier == 2 && c.parts.size() == 1; }))
+      add_lexicon_variants(seen, doc, out);
     // The token as it stands is always a candidate.
     if (std::none_of(out.begin(), out.end(), [](const Candidate& c) { return c.identity; })) {
       Candidate id;
@@ -398,6 +405,62 @@ struct Repairer::Impl {
     if (!swedish_spelling(seen) && !(out.size() > 1 && out.front().tier == 2)) add_respellings(seen, doc, out);
     for (auto& c : out) finish(c);
     return out;
+  }
+
+  void add_lexicon_variants(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
+    struct Variant {
+      std::size_t pos = 0;
+      int edits = 0;
+      Walk w;
+    };
+    std::vector<Variant> stack(1);
+    std::vector<Walk> done;
+    while (!stack.empty() && done.size() < 512) {
+      Variant v = std::move(stack.back());
+      stack.pop_back();
+      if (v.w.logp < kMinLogP) continue;
+      if (v.pos == seen.size()) {
+        if (v.edits > 0) done.push_back(std::move(v.w));
+        continue;
+      }
+      if (v.edits < 3) {
+        for (const Confusion* rule : confusions.starting_with(seen[v.pos])) {
+          if (doc.rule_logp[rule->index] < -3.5 || seen.compare(v.pos, rule->seen.size(), rule->seen) != 0) continue;
+          Variant r = v;
+          r.pos += rule->seen.size();
+          ++r.edits;
+          r.w.text += rule->truth;
+          r.w.logp += doc.rule_logp[rule->index];
+          r.w.rules.push_back(rule);
+          stack.push_back(std::move(r));
+        }
+      }
+      double keep = channel_keep(seen[v.pos], doc);
+      v.w.text += seen[v.pos];
+      ++v.pos;
+      v.w.logp += keep;
+      v.w.base += keep;
+      stack.push_back(std::move(v));
+    }
+    std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
+    for (std::size_t k = 0, asked = 0; k < done.size() && asked < kLexiconVariants; ++k) {
+      if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.parts.size() == 1 && c.parts[0] == done[k].text; }))
+        continue;
+      std::string low = to_utf8(lower32(done[k].text));
+      ++asked;
+      int t = tier_of(done[k].text, low);
+      if (t == 0) continue;
+      Candidate c;
+      c.parts = {done[k].text};
+      c.lower = {low};
+      c.ids = {lm.id(low)};
+      c.channel = done[k].logp;
+      c.base = done[k].base;
+      c.rules = std::move(done[k].rules);
+      c.tier = t;
+      c.prior = word_prior(low, t, doc);
+      out.push_back(std::move(c));
+    }
   }
 
   void add_respellings(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
@@ -817,7 +880,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         }
         // A change must beat the token as it stands by the threshold, and a word the lexicon
         // knows by a clear margin more: breaking a right word costs more than missing a fix.
-        const double margin = options.threshold + ((*ch.cands)[ch.identity].tier == 2 ? kValidWordMargin : 0.0);
+        // In a text that lost its å/ä/ö a word without them is itself suspect: the margin shrinks.
+        const double margin =
+            options.threshold + ((*ch.cands)[ch.identity].tier == 2 ? 0.2 + kValidWordMargin * (1 - doc.strip) : 0.0);
         if (best_k != ch.identity && best - ch.identity_score < margin) {
           second_k = best_k;
           second = best;

@@ -235,7 +235,7 @@ std::vector<Record> Batch::records(const std::vector<LoadedSource>& sources) con
   std::unordered_map<std::string, int> seen;
   for (auto& r : out) {
     int n = ++seen[r.id];
-    if (n > 1) r.id += "-" + std::to_string(n);
+    if (n > 1) r.id.append("-").append(std::to_string(n));
   }
   return out;
 }

@@ -47,7 +47,8 @@ constexpr double kSearchBeam = 7.0;            // and those this much less likel
 constexpr double kCompoundLogP = -0.3;         // a compound boundary the lexicon did not list
 constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
 constexpr double kLogUnknownWord = -2.0;  // log10 share of running words no lexicon knows (names, compounds)
-constexpr double kNameBonus = 2.5;        // log10 boost for a name the document lists as a participant
+constexpr double kNameBonus = 2.5;        // log10 against turning a listed name into a common word
+constexpr double kProperNameBonus = 2.0;  // log10 for a reading that is a name, on a name list
 constexpr std::size_t kUnknownCandidates = 6;
 constexpr double kValidWordMargin = 0.7;  // log10: a known word is changed only at 5:1 odds
 
@@ -379,6 +380,8 @@ struct Repairer::Impl {
       c.base = w.base;
       c.rules = std::move(w.rules);
       c.identity = w.text == seen;
+      // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
+      if (c.tier == 0 && !c.identity && swedish_spelling(seen)) continue;
       out.push_back(std::move(c));
     }
     // Inflected forms that only Hunspell knows ("vägarna") are not in the trie: when the search
@@ -779,6 +782,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   struct Choice {
     const std::vector<Candidate>* cands = nullptr;
     double identity_bonus = 0;  // names and proper nouns as written
+    bool listed_name = false;   // the token is a name on a participant list
     std::size_t best = 0, identity = 0;
     std::size_t context = 0;    // the reading neighbours see (the previous pass's best)
     double best_score = 0, identity_score = 0, runner_up_score = -1e9;
@@ -814,8 +818,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         if ((*ch.cands)[k].identity) ch.identity = k;
       if (is_upper(w[0]) && !all_upper(w)) {
         const Candidate& id = (*ch.cands)[ch.identity];
-        if (doc.names.count(id.lower.front())) ch.identity_bonus = kNameBonus;
-        else if (id.tier > 0 && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
+        ch.listed_name = doc.names.count(id.lower.front()) > 0;
+        if (id.tier == 2 && !ch.listed_name && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
       }
       order.emplace_back(li, ti);
     }
@@ -864,6 +868,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         for (std::size_t k = 0; k < ch.cands->size(); ++k) {
           const Candidate& c = (*ch.cands)[k];
           double s = c.channel + context_score(c, prev, next);
+          // On a participant list a word is a name: readings the lexicon knows only capitalized
+          // ("Åke", "Pär") are favoured, and a known word as written does not turn into a common
+          // word ("Mats" does not become "mäts").
+          if (ch.listed_name && c.parts.size() == 1) {
+            const bool common = lexicon->lookup(c.lower.front()) == Lexicon::Known::yes;
+            if (!common && lexicon->lookup(to_utf8(c.parts.front())) == Lexicon::Known::yes) s += kProperNameBonus;
+            if (common && k != ch.identity && (*ch.cands)[ch.identity].tier == 2) s -= kNameBonus;
+          }
           if (k == ch.identity) {
             s += ch.identity_bonus;
             ch.identity_score = s;

@@ -626,7 +626,10 @@ bool name_entries(std::u32string_view text, std::size_t& entries, std::size_t& n
 bool name_list_line(const std::u32string& line) {
   std::size_t entries = 0, names = 0;
   name_entries(line, entries, names);
-  return entries >= 3 && names * 10 >= entries * 7;
+  if (entries >= 3 && names * 10 >= entries * 7) return true;
+  // "Frånvarande: Pär Öquist", "Sekreterare: Lena Björklund": a label and only names.
+  auto colon = line.find(U':');
+  return colon != std::u32string::npos && colon < 30 && entries >= 1 && names == entries;
 }
 
 bool continues_name_list(const std::u32string& line) {

@@ -69,6 +69,10 @@ struct OcrEngine::Impl {
   OcrOptions options;
 
   std::vector<Line> recognize(Pix* pix) {
+    // A page is at most A0 at 600 dpi (~560 megapixels); anything larger is a broken or
+    // hostile file that would only exhaust memory.
+    const double megapixels = static_cast<double>(pixGetWidth(pix)) * pixGetHeight(pix) / 1e6;
+    if (megapixels > 600) throw InputError("image too large to be a page (" + std::to_string(static_cast<long>(megapixels)) + " megapixels)");
     if (pixGetXRes(pix) < 70) pixSetResolution(pix, options.dpi > 0 ? options.dpi : 300,
                                                 options.dpi > 0 ? options.dpi : 300);
     api.SetImage(pix);

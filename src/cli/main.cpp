@@ -90,10 +90,10 @@ int main(int argc, char** argv) {
 
   CLI::App app{"protokoll " + version() +
                " — scanned Swedish meeting minutes to clean text and dated meeting records.\n\n"
-               "  protokoll run samples/legacy/000.txt        # JSON record per meeting\n"
-               "  protokoll ocr page.png > page.txt          # OCR a scan (Swedish model)\n"
-               "  protokoll repair old.txt > clean.txt       # restore å/ä/ö and OCR damage\n"
-               "  protokoll segment clean.txt | jq .date      # records from clean text\n"
+               "  protokoll run samples/legacy/000.txt     # a JSON record per meeting\n"
+               "  protokoll ocr page.png > page.txt        # OCR a scan (Swedish model)\n"
+               "  protokoll repair old.txt > clean.txt     # restore å/ä/ö and OCR damage\n"
+               "  protokoll segment clean.txt | jq .date   # records from clean text\n"
                "  protokoll eval --output clean.txt --gold gold.txt --input old.txt\n\n"
                "Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 usage or setup error,\n"
                "2 some inputs failed (the rest were processed), 3 an eval threshold was not met.",

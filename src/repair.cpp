@@ -410,7 +410,11 @@ struct Repairer::Impl {
     return out;
   }
 
-  void add_lexicon_variants(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
+  // Variants of `seen` without the trie: each character kept or a confusion undone (those
+  // `use_rule` allows, at most `max_edits`), likeliest first. For the two fallbacks below.
+  template <class RuleFilter>
+  std::vector<Walk> plain_variants(const std::u32string& seen, const DocState& doc, int max_edits,
+                                   std::size_t limit, RuleFilter use_rule) const {
     struct Variant {
       std::size_t pos = 0;
       int edits = 0;
@@ -418,7 +422,7 @@ struct Repairer::Impl {
     };
     std::vector<Variant> stack(1);
     std::vector<Walk> done;
-    while (!stack.empty() && done.size() < 512) {
+    while (!stack.empty() && done.size() < limit) {
       Variant v = std::move(stack.back());
       stack.pop_back();
       if (v.w.logp < kMinLogP) continue;
@@ -426,9 +430,9 @@ struct Repairer::Impl {
         if (v.edits > 0) done.push_back(std::move(v.w));
         continue;
       }
-      if (v.edits < 3) {
+      if (v.edits < max_edits) {
         for (const Confusion* rule : confusions.starting_with(seen[v.pos])) {
-          if (doc.rule_logp[rule->index] < -3.5 || seen.compare(v.pos, rule->seen.size(), rule->seen) != 0) continue;
+          if (!use_rule(*rule) || seen.compare(v.pos, rule->seen.size(), rule->seen) != 0) continue;
           Variant r = v;
           r.pos += rule->seen.size();
           ++r.edits;
@@ -446,73 +450,45 @@ struct Repairer::Impl {
       stack.push_back(std::move(v));
     }
     std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
-    for (std::size_t k = 0, asked = 0; k < done.size() && asked < kLexiconVariants; ++k) {
-      if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.parts.size() == 1 && c.parts[0] == done[k].text; }))
+    return done;
+  }
+
+  Candidate single_word(Walk&& w, int tier, const DocState& doc) const {
+    Candidate c;
+    c.parts = {std::move(w.text)};
+    c.lower = {to_utf8(lower32(c.parts.front()))};
+    c.ids = {lm.id(c.lower.front())};
+    c.channel = w.logp;
+    c.base = w.base;
+    c.rules = std::move(w.rules);
+    c.tier = tier;
+    c.prior = word_prior(c.lower.front(), tier, doc);
+    return c;
+  }
+
+  // Inflected forms only Hunspell knows: the likeliest plain variants, put to the lexicon.
+  void add_lexicon_variants(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
+    auto variants = plain_variants(seen, doc, 3, 512, [&](const Confusion& r) { return doc.rule_logp[r.index] >= -3.5; });
+    std::size_t asked = 0;
+    for (auto& v : variants) {
+      if (asked >= kLexiconVariants) break;
+      if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.parts.size() == 1 && c.parts[0] == v.text; }))
         continue;
-      std::string low = to_utf8(lower32(done[k].text));
       ++asked;
-      int t = tier_of(done[k].text, low);
-      if (t == 0) continue;
-      Candidate c;
-      c.parts = {done[k].text};
-      c.lower = {low};
-      c.ids = {lm.id(low)};
-      c.channel = done[k].logp;
-      c.base = done[k].base;
-      c.rules = std::move(done[k].rules);
-      c.tier = t;
-      c.prior = word_prior(low, t, doc);
-      out.push_back(std::move(c));
+      int t = tier_of(v.text, to_utf8(lower32(v.text)));
+      if (t > 0) out.push_back(single_word(std::move(v), t, doc));
     }
   }
 
+  // Readings of a form that is not Swedish spelling, changed only where it is not.
   void add_respellings(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
-    struct Spell {
-      std::size_t pos = 0;
-      int edits = 0;
-      Walk w;
-    };
-    std::vector<Spell> stack(1);
-    std::vector<Walk> done;
-    while (!stack.empty() && done.size() < 64) {
-      Spell sp = std::move(stack.back());
-      stack.pop_back();
-      if (sp.pos == seen.size()) {
-        if (swedish_spelling(sp.w.text)) done.push_back(std::move(sp.w));
-        continue;
+    auto variants = plain_variants(seen, doc, 2, 64, [](const Confusion& r) { return !swedish_spelling(r.seen); });
+    std::size_t kept = 0;
+    for (auto& v : variants)
+      if (kept < kUnknownCandidates && swedish_spelling(v.text)) {
+        out.push_back(single_word(std::move(v), 0, doc));
+        ++kept;
       }
-      if (sp.edits < 2) {
-        for (const Confusion* rule : confusions.starting_with(seen[sp.pos])) {
-          if (swedish_spelling(rule->seen) || seen.compare(sp.pos, rule->seen.size(), rule->seen) != 0) continue;
-          Spell r = sp;
-          r.pos += rule->seen.size();
-          ++r.edits;
-          r.w.text += rule->truth;
-          r.w.logp += doc.rule_logp[rule->index];
-          r.w.rules.push_back(rule);
-          stack.push_back(std::move(r));
-        }
-      }
-      double keep = channel_keep(seen[sp.pos], doc);
-      sp.w.text += seen[sp.pos];
-      ++sp.pos;
-      sp.w.logp += keep;
-      sp.w.base += keep;
-      stack.push_back(std::move(sp));
-    }
-    std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
-    for (std::size_t k = 0; k < done.size() && k < kUnknownCandidates; ++k) {
-      Candidate c;
-      c.parts = {done[k].text};
-      c.lower = {to_utf8(lower32(done[k].text))};
-      c.ids = {lm.id(c.lower.front())};
-      c.channel = done[k].logp;
-      c.base = done[k].base;
-      c.rules = std::move(done[k].rules);
-      c.tier = 0;
-      c.prior = word_prior(c.lower.front(), 0, doc);
-      out.push_back(std::move(c));
-    }
   }
 
   // The context-free part of a candidate's score: prior and the bigrams between its parts.

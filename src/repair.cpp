@@ -49,6 +49,7 @@ constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
 constexpr double kLogUnknownWord = -2.0;  // log10 share of running words no lexicon knows (names, compounds)
 constexpr double kNameBonus = 2.5;        // log10 against turning a listed name into a common word
 constexpr double kProperNameBonus = 2.0;  // log10 for a reading that is a name, on a name list
+constexpr double kNameMatchLogP = -1.5;   // channel of a name the document's lists settled
 constexpr std::size_t kUnknownCandidates = 6;
 constexpr double kValidWordMargin = 0.7;  // log10: a known word is changed only at 5:1 odds
 
@@ -599,6 +600,33 @@ bool name_entries(std::u32string_view text, std::size_t& entries, std::size_t& n
   return true;
 }
 
+// Edit distance after folding what OCR confuses (é, 6, 0 to o and e; å, ä, ö to a and o), so
+// that "Hjelmstréom" is one letter from "Hjelmström".
+std::size_t folded_distance(std::u32string_view a, std::u32string_view b) {
+  auto fold = [](std::u32string_view s) {
+    std::u32string out;
+    for (char32_t c : s) {
+      char32_t l = lower_cp(c);
+      if (l == U'å' || l == U'ä') l = U'a';
+      else if (l == U'ö' || l == U'6' || l == U'0') l = U'o';
+      else if (l == U'é') l = U'e';
+      out += l;
+    }
+    return out;
+  };
+  std::u32string x = fold(a), y = fold(b);
+  if (x.size() > y.size() + 1 || y.size() > x.size() + 1) return 2;
+  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
 bool name_list_line(const std::u32string& line) {
   std::size_t entries = 0, names = 0;
   name_entries(line, entries, names);
@@ -920,7 +948,41 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         ch.best_score - ch.identity_score >= 2.0)
       for (const Confusion* r : best.rules) ++doc.confirmed[r];
   }
-  if (!doc.confirmed.empty()) {
+  // Names the lists settled ("Hjelmstrém" read as "Hjelmström") are evidence for the same
+  // name misread another way elsewhere ("Hjelmstréom"): a capitalized word no lexicon knows
+  // that folds to one of them within one letter gets that name as a candidate.
+  bool added_names = false;
+  {
+    std::vector<std::u32string> settled;
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+      if (!name_list_line(lines[li].text)) continue;
+      for (std::size_t ti = 0; ti < lines[li].tokens.size(); ++ti) {
+        const Choice& ch = choices[li][ti];
+        if (!ch.cands) continue;
+        const Candidate& c = (*ch.cands)[ch.best];
+        if (c.parts.size() == 1 && c.parts[0].size() >= 5 && is_upper(c.parts[0][0]) && swedish_spelling(c.parts[0]))
+          settled.push_back(c.parts[0]);
+      }
+    }
+    for (auto [li, ti] : order) {
+      Choice& ch = choices[li][ti];
+      const Candidate& id = (*ch.cands)[ch.identity];
+      if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || (*ch.cands)[ch.best].tier != 0) continue;
+      for (const auto& name : settled) {
+        if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
+        auto& list = doc.cache.at(id.parts[0]);
+        if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts[0] == name; })) continue;
+        Walk w;
+        w.text = name;
+        w.logp = w.base = kNameMatchLogP;
+        list.push_back(single_word(std::move(w), 2, doc));
+        finish(list.back());
+        added_names = true;
+        break;
+      }
+    }
+  }
+  if (!doc.confirmed.empty() || added_names) {
     compute_rule_logps(doc);
     for (auto& [form, list] : doc.cache)
       for (auto& c : list) rescore_channel(c, doc);

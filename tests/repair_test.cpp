@@ -75,6 +75,15 @@ TEST(Repair, ConfusionsAndGluedWords) {
   EXPECT_NE(out.find("för ökat genomslag"), std::string::npos) << out;
 }
 
+TEST(Repair, NamesSettledOnAListRepairTheirOtherMisreadings) {
+  std::string text = std::string(kLegacy) +
+                     "Deltagare: Tony Mufic, Karin Gerken, Dennis Hjelmstrém, Agneta Gullstrand\n"
+                     "5. Egoforedrag - Dennis Hjelmstréom\n";
+  std::string out = fix(text);
+  EXPECT_NE(out.find("Karin Gerken, Dennis Hjelmström, Agneta"), std::string::npos) << out;
+  EXPECT_NE(out.find("- Dennis Hjelmström\n"), std::string::npos) << out;
+}
+
 TEST(Repair, BulletsReadAsLetters) {
   std::string out = fix("e Dialogerna ar viktiga\no tydligare processmal\n¢ Karin informerade\n");
   auto lines = split_lines(out);

@@ -245,7 +245,6 @@ struct Repairer::Impl {
       const bool restarted = w.kind == 3 || w.kind == 4;
       if (w.pos == seen.size()) {
         if (here > 0 && !restarted) {
-          best_done = std::max(best_done, w.logp);
           Walk out;
           out.logp = w.logp;
           out.base = w.base;
@@ -259,8 +258,9 @@ struct Repairer::Impl {
           }
           std::reverse(out.text.begin(), out.text.end());
           // Compound boundaries in different places spell the same word: keep the likeliest.
-          if (std::none_of(done.begin(), done.end(), [&](const Walk& d) { return d.text == out.text; }))
-            done.push_back(std::move(out));
+          if (std::any_of(done.begin(), done.end(), [&](const Walk& d) { return d.text == out.text; })) continue;
+          best_done = std::max(best_done, w.logp);
+          done.push_back(std::move(out));
         }
         continue;
       }
@@ -381,6 +381,12 @@ struct Repairer::Impl {
       c.base = w.base;
       c.rules = std::move(w.rules);
       c.identity = w.text == seen;
+      if (c.identity) {  // the token as written: no compound boundary costs
+        c.channel = c.base = 0;
+        for (char32_t ch : seen) c.channel += channel_keep(ch, doc);
+        c.base = c.channel;
+        c.rules.clear();
+      }
       // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
       if (c.tier == 0 && !c.identity && swedish_spelling(seen)) continue;
       out.push_back(std::move(c));
@@ -470,6 +476,15 @@ struct Repairer::Impl {
   // Inflected forms only Hunspell knows: the likeliest plain variants, put to the lexicon.
   void add_lexicon_variants(const std::u32string& seen, const DocState& doc, std::vector<Candidate>& out) const {
     auto variants = plain_variants(seen, doc, 3, 512, [&](const Confusion& r) { return doc.rule_logp[r.index] >= -3.5; });
+    if (variants.size() > 192) variants.resize(192);  // the likeliest, before the costlier ranking
+    // Hunspell is asked about few: rank by how likely and how Swedish-looking the reading is.
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (std::size_t k = 0; k < variants.size(); ++k)
+      ranked.emplace_back(variants[k].logp + 0.5 * lm.log_spelling(to_utf8(lower32(variants[k].text))), k);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Walk> ordered;
+    for (const auto& [score, k] : ranked) ordered.push_back(std::move(variants[k]));
+    variants = std::move(ordered);
     std::size_t asked = 0;
     for (auto& v : variants) {
       if (asked >= kLexiconVariants) break;
@@ -964,10 +979,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           settled.push_back(c.parts[0]);
       }
     }
+    std::sort(settled.begin(), settled.end());
+    settled.erase(std::unique(settled.begin(), settled.end()), settled.end());
+    std::unordered_set<std::u32string> tried;  // each form once: the result is the same
     for (auto [li, ti] : order) {
       Choice& ch = choices[li][ti];
       const Candidate& id = (*ch.cands)[ch.identity];
       if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || (*ch.cands)[ch.best].tier != 0) continue;
+      if (!tried.insert(id.parts[0]).second) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
         auto& list = doc.cache.at(id.parts[0]);

@@ -81,6 +81,15 @@ std::u32string lower32(std::u32string_view s) {
   return out;
 }
 
+// A capitalized, Swedish-spelled word may be a name the lexicon lacks ("Agerus"): a reading may
+// give back marks OCR dropped, but not respell it into another word ("Äggrus").
+bool respells_name(std::u32string_view seen, const std::vector<const Confusion*>& rules) {
+  if (seen.empty() || !u_isupper(static_cast<UChar32>(seen[0])) || !swedish_spelling(seen)) return false;
+  return std::any_of(rules.begin(), rules.end(), [](const Confusion* r) {
+    return std::none_of(r->truth.begin(), r->truth.end(), is_swedish_diacritic);
+  });
+}
+
 // Short words that OCR glues to their neighbours when the space between them is narrow.
 const std::unordered_set<std::u32string>& glue_words() {
   static const std::unordered_set<std::u32string> words = {
@@ -389,6 +398,7 @@ struct Repairer::Impl {
       }
       // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
       if (c.tier == 0 && !c.identity && swedish_spelling(seen)) continue;
+      if (!c.identity && respells_name(seen, c.rules)) continue;
       out.push_back(std::move(c));
     }
     // Inflected forms that only Hunspell knows ("vägarna") are not in the trie: when the search
@@ -490,6 +500,7 @@ struct Repairer::Impl {
       if (asked >= kLexiconVariants) break;
       if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.parts.size() == 1 && c.parts[0] == v.text; }))
         continue;
+      if (respells_name(seen, v.rules)) continue;
       ++asked;
       int t = tier_of(v.text, to_utf8(lower32(v.text)));
       if (t > 0) out.push_back(single_word(std::move(v), t, doc));

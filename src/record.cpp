@@ -432,6 +432,9 @@ Record extract_record(const std::string& meeting_text) {
       bool complete = !last.empty() && (last.back() == ')' || last.find(' ') != std::string_view::npos ||
                                         !(std::isupper(static_cast<unsigned char>(last[0])) ||
                                           static_cast<unsigned char>(last[0]) == 0xc3));
+      // "vice" / "ordförande" is one role that wraps.
+      const std::string tail = to_lower(last.substr(last.rfind(' ') == std::string_view::npos ? 0 : last.rfind(' ') + 1));
+      if (tail == "vice" || tail == "1:e" || tail == "2:e" || tail == "förste" || tail == "andre") complete = false;
       if (!text.empty() && text.back() != ',' && complete) text += ',';
       text += ' ';
       text += std::string(trim(next));

@@ -87,6 +87,19 @@ TEST(Record, SectionsInferredNumbersAndGroups) {
   EXPECT_EQ(s.participants[4].name, "Karin Gerken");  // wrapped over two lines
 }
 
+TEST(Record, ListsWrapInsideNamesAndRoles) {
+  Record r = extract_record(
+      "Nämnden\nMåndagen den 6 mars 2023, kl. 18.30\n"
+      "Närvarande ledamöter: Göran Persson (S), ordförande, Märta Sjöholm (M), vice\n"
+      "ordförande, Örjan Nyström (C), Karin\nGerken\n\n§ 1 Öppnande\n");
+  ASSERT_EQ(r.participants.size(), 4u);
+  EXPECT_EQ(r.participants[1].name, "Märta Sjöholm");
+  EXPECT_EQ(r.participants[1].role.value_or(""), "vice ordförande");
+  EXPECT_EQ(r.participants[1].party.value_or(""), "M");
+  EXPECT_EQ(r.participants[3].name, "Karin Gerken");
+  EXPECT_EQ(r.chair.value_or(""), "Göran Persson");
+}
+
 TEST(Record, WarningsAndMissingFields) {
   Record r = extract_record("Styrelsemöte\nMåndagen den 7 mars 2023, kl. 18.30\nPlats: Kansliet\n\n§ 1 Öppnande\n§ 3 Avslutning\n");
   bool weekday = false, gap = false;

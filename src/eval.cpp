@@ -17,19 +17,6 @@ bool word_char(char32_t c) {
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
 
-template <class T>
-std::size_t edit_distance(const std::vector<T>& a, const std::vector<T>& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // For each gold word: whether the hypothesis has that very word aligned to it (an "equal"
 // step of a minimal edit alignment).
 std::vector<bool> gold_hits(const std::vector<int>& hyp, const std::vector<int>& gold) {

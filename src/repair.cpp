@@ -276,28 +276,20 @@ struct Repairer::Impl {
       // Start a new part where a word ends (not twice in one place, not for a short tail).
       if (!restarted && w.part_len >= 1 && seen.size() - w.pos >= 1) {
         bool dropped_vowel = trie.tier(trie.child(w.node, U'e')) > 0 || trie.tier(trie.child(w.node, U'a')) > 0;
-        if ((here > 0 || dropped_vowel) && w.part_len >= 3 && seen.size() - w.pos >= 3 && w.compounds < 2) {
-          Step c = w;
-          c.parent = id;
-          c.node = detail::WordTrie::kRoot;
-          c.logp += static_cast<float>(kCompoundLogP);
-          c.base += static_cast<float>(kCompoundLogP);
-          ++c.compounds;
-          c.part_len = 0;
-          c.kind = 3;
-          push(c);
-        }
-        if (here > 0 && w.spaces < 2) {
-          Step g = w;
-          g.parent = id;
-          g.node = detail::WordTrie::kRoot;
-          g.logp += static_cast<float>(kGlueLogP);
-          g.base += static_cast<float>(kGlueLogP);
-          ++g.spaces;
-          g.part_len = 0;
-          g.kind = 4;
-          push(g);
-        }
+        auto restart = [&](std::uint8_t kind, double cost) {
+          Step r = w;
+          r.parent = id;
+          r.node = detail::WordTrie::kRoot;
+          r.logp += static_cast<float>(cost);
+          r.base += static_cast<float>(cost);
+          ++(kind == 3 ? r.compounds : r.spaces);
+          r.part_len = 0;
+          r.kind = kind;
+          push(r);
+        };
+        if ((here > 0 || dropped_vowel) && w.part_len >= 3 && seen.size() - w.pos >= 3 && w.compounds < 2)
+          restart(3, kCompoundLogP);
+        if (here > 0 && w.spaces < 2) restart(4, kGlueLogP);
       }
       // Undo a confusion that starts here.
       if (w.edits < kMaxEdits) {
@@ -642,15 +634,7 @@ std::size_t folded_distance(std::u32string_view a, std::u32string_view b) {
   };
   std::u32string x = fold(a), y = fold(b);
   if (x.size() > y.size() + 1 || y.size() > x.size() + 1) return 2;
-  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[y.size()];
+  return edit_distance(x, y);
 }
 
 bool name_list_line(const std::u32string& line) {

@@ -1,6 +1,7 @@
 // Small UTF-8 and case helpers shared by the text stages.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,20 @@ std::size_t utf8_length(std::string_view utf8);
 /// Decode to code points / encode back.
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
+
+/// Levenshtein distance between two sequences (strings, vectors of word ids).
+template <class Seq>
+std::size_t edit_distance(const Seq& a, const Seq& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
 
 /// Trim ASCII and Unicode white space at both ends.
 std::string_view trim(std::string_view s);

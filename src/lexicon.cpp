@@ -103,11 +103,6 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
   return known;
 }
 
-bool Lexicon::listed(std::string_view lower) const {
-  std::string key(lower);
-  return impl_->strong_words.count(key) || impl_->web_words.count(key);
-}
-
 void Lexicon::for_each_listed(const std::function<void(const std::string&, bool)>& f) const {
   for (const auto& w : impl_->web_words) f(w, false);
   for (const auto& w : impl_->strong_words) f(w, true);
@@ -119,6 +114,5 @@ void Lexicon::add(std::string_view word) {
   impl_->cache.clear();
 }
 
-std::size_t Lexicon::word_list_size() const { return impl_->strong_words.size() + impl_->web_words.size(); }
 
 }  // namespace protokoll

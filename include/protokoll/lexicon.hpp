@@ -34,15 +34,12 @@ class Lexicon {
   Known lookup(std::string_view word) const;
   /// lookup(word) != Known::no
   bool contains(std::string_view word) const { return lookup(word) != Known::no; }
-  /// Cheap check without Hunspell: the lower-case word is in one of the word lists.
-  bool listed(std::string_view lower) const;
   /// Every word of the word lists, lower-case: `strong` for our domain and user lists, not for
   /// Tesseract's web list.
   void for_each_listed(const std::function<void(const std::string&, bool strong)>& f) const;
   /// Add a word at run time (document evidence: names from a participant list).
   void add(std::string_view word);
 
-  std::size_t word_list_size() const;
 
  private:
   struct Impl;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "schema_validator.hpp"
 #include "test_util.hpp"
 
 using namespace protokoll;
@@ -14,6 +15,16 @@ BatchOptions options() {
   BatchOptions o;
   o.repair.data_dir = test_data_dir();
   return o;
+}
+
+// Every record the batch writes follows docs/record.schema.json.
+void expect_valid(const std::vector<Record>& records) {
+  static const auto schema = nlohmann::json::parse(slurp(source_path("docs/record.schema.json")));
+  for (const auto& r : records) {
+    std::vector<std::string> errors;
+    validate_schema(schema, nlohmann::json::parse(r.to_json().dump()), "$", errors);
+    for (const auto& e : errors) ADD_FAILURE() << r.id << ": " << e;
+  }
 }
 }  // namespace
 
@@ -46,6 +57,7 @@ TEST(Batch, RecordsAcrossFilesAndPerFile) {
                            failures);
   ASSERT_TRUE(failures.empty());
   auto records = batch.records(loaded);
+  expect_valid(records);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].date.value_or(""), "2021-11-23");
   EXPECT_EQ(records[1].date.value_or(""), "2024-01-09");
@@ -63,6 +75,7 @@ TEST(Batch, ImagesAreOcrdAndTracedToTheirPages) {
   ASSERT_EQ(loaded.size(), 1u);
   ASSERT_EQ(loaded[0].pages.size(), 2u);
   auto records = batch.records(loaded);
+  expect_valid(records);
   ASSERT_EQ(records.size(), 2u);  // two meetings, one per page
   EXPECT_EQ(records[0].date.value_or(""), "2023-03-14");
   EXPECT_EQ(records[1].date.value_or(""), "2024-02-06");
@@ -70,4 +83,28 @@ TEST(Batch, ImagesAreOcrdAndTracedToTheirPages) {
   EXPECT_EQ(records[1].source[0].pages, std::vector<int>{2});
   ASSERT_TRUE(records[0].ocr_confidence.has_value());
   EXPECT_GT(*records[0].ocr_confidence, 50.0);
+}
+
+TEST(Batch, PagesInSeveralFilesJoinUnlessPerFile) {
+  // The dev meeting 001 split at its second page (" 4. Dilemman") into two files.
+  TempDir dir;
+  std::string text = slurp(source_path("samples/legacy/001.txt"));
+  auto cut = text.find(" 4. Dilemman");
+  ASSERT_NE(cut, std::string::npos);
+  write_file(dir / "001-page1.txt", text.substr(0, cut));
+  write_file(dir / "001-page2.txt", text.substr(cut));
+  std::vector<InputFailure> failures;
+  Batch stream(options());
+  auto loaded = stream.load(expand_inputs({dir.path.string()}), failures);
+  auto joined = stream.records(loaded);
+  expect_valid(joined);
+  ASSERT_EQ(joined.size(), 1u);
+  ASSERT_EQ(joined[0].source.size(), 2u);
+  EXPECT_EQ(joined[0].items.size(), 8u);
+  BatchOptions o = options();
+  o.per_file = true;
+  Batch separate(o);
+  auto split = separate.records(separate.load(expand_inputs({dir.path.string()}), failures));
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_FALSE(split[1].date.has_value());
 }

@@ -391,7 +391,8 @@ Record extract_record(const std::string& meeting_text) {
     std::vector<std::string> header;
     for (std::size_t i = 0; i < std::min(date ? date_line : body, lines.size()); ++i) {
       std::string t = collapse_spaces(lines[i]);
-      if (t.empty() || detail::match_label(t).label != Label::none) continue;
+      // A field ("Plats: …") is not a header line; a label word alone ("Ledningsgrupp") is.
+      if (t.empty() || (detail::match_label(t).label != Label::none && t.find(':') != std::string::npos)) continue;
       if (auto d = find_date(t)) t = collapse_spaces(t.substr(0, d->begin) + t.substr(d->end));
       while (!t.empty() && (t.back() == '-' || t.back() == ',')) t = collapse_spaces(t.substr(0, t.size() - 1));
       if (t.size() >= 3 && utf8_length(t) <= 80) header.push_back(t);

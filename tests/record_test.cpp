@@ -100,6 +100,20 @@ TEST(Record, ListsWrapInsideNamesAndRoles) {
   EXPECT_EQ(r.chair.value_or(""), "Göran Persson");
 }
 
+TEST(Record, PageFurnitureIsNotPartOfFields) {
+  Record r = extract_record(
+      "Barn- och utbildningsförvaltningen\nLedningsgrupp\nTisdagen den 9 jan 2024, 12.00-16.00\nPlats: Jupiter\n\n"
+      "1. Budget\nFörvaltningen redovisade läget.\nSida 1 av 2\n\f"
+      "Barn- och utbildningsförvaltningen\nhelsingborg.se\nBudgeten följs upp i mars.\n"
+      "2. Övrigt\nInget.\nhttps://example.se/dokument.pptx\n");
+  ASSERT_EQ(r.items.size(), 2u);
+  EXPECT_EQ(r.items[0].text, "Förvaltningen redovisade läget. Budgeten följs upp i mars.");
+  EXPECT_EQ(r.items[1].title, "Övrigt");
+  EXPECT_EQ(r.items[1].text, "Inget.");
+  EXPECT_EQ(r.body.value_or(""), "Ledningsgrupp");
+  EXPECT_EQ(r.organization.value_or(""), "Barn- och utbildningsförvaltningen");
+}
+
 TEST(Record, WarningsAndMissingFields) {
   Record r = extract_record("Styrelsemöte\nMåndagen den 7 mars 2023, kl. 18.30\nPlats: Kansliet\n\n§ 1 Öppnande\n§ 3 Avslutning\n");
   bool weekday = false, gap = false;

@@ -1,5 +1,6 @@
 #include "protokoll/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <regex>
@@ -73,7 +74,8 @@ int parse_weekday(std::string_view word) {
 }
 
 std::optional<DateMatch> find_date(std::string_view text) {
-  const std::string s(text);
+  // std::regex recurses per character: search a long text's first part only.
+  const std::string s(text.substr(0, std::min<std::size_t>(text.size(), 2000)));
   // Longest, least ambiguous forms first; the earliest match in the text wins.
   static const std::regex iso(R"((^|[^\d])((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?!\d))");
   static const std::regex written(
@@ -127,7 +129,7 @@ std::optional<DateMatch> find_date(std::string_view text) {
 }
 
 std::optional<TimeRange> find_time_range(std::string_view text) {
-  const std::string s(text);
+  const std::string s(text.substr(0, std::min<std::size_t>(text.size(), 2000)));
   static const std::regex range(
       R"((^|[^\d.:])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:-|–|—|till|to)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[.:]([0-5]\d))?)?(?![\d]))",
       std::regex::icase);

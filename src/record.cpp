@@ -69,6 +69,7 @@ bool is_group_token(std::string_view t) {
 }  // namespace
 
 LabelMatch match_label(std::string_view raw) {
+  if (raw.size() > kMaxFieldLine) return {};
   std::string_view line = trim(raw);
   std::string lower = to_lower(line);
   for (const auto& lw : label_words()) {
@@ -114,6 +115,7 @@ LabelMatch match_label(std::string_view raw) {
 }
 
 std::optional<std::string> closing_secretary(std::string_view raw) {
+  if (raw.size() > kMaxFieldLine) return std::nullopt;
   std::string_view line = trim(raw);
   std::string lower = to_lower(line);
   for (std::string_view p : {"vid anteckningarna", "vid protokollet", "antecknat av", "antecknare"}) {
@@ -126,6 +128,7 @@ std::optional<std::string> closing_secretary(std::string_view raw) {
 }
 
 std::optional<ItemLine> match_item(std::string_view raw) {
+  if (raw.size() > kMaxFieldLine) return std::nullopt;
   std::string s(trim(raw));
   static const std::regex paragraph(R"(^§\s*(\d{1,4})\s*[.:]?\s*(\S.*)?$)");
   // OCR reads "§" as "8", "&" or "$": "8 31 Val av justerare".
@@ -147,6 +150,7 @@ std::optional<ItemLine> match_item(std::string_view raw) {
 }
 
 std::optional<std::string> match_section(std::string_view raw) {
+  if (raw.size() > kMaxFieldLine) return std::nullopt;
   std::string s = to_lower(trim(raw));
   while (!s.empty() && (s.back() == ':' || s.back() == '.')) s.pop_back();
   static const std::array<std::pair<const char*, const char*>, 10> sections = {{
@@ -170,6 +174,7 @@ bool is_url_line(std::string_view line) {
 }
 
 bool is_furniture(std::string_view raw) {
+  if (raw.size() > detail::kMaxFieldLine) return false;
   std::string l = to_lower(trim(raw));
   static const std::regex page(R"(^(sida|sid|s\.)?\s*\d+\s*(\(|av|/)\s*\d+\)?$)");
   if (std::regex_match(l, page)) return true;
@@ -224,6 +229,8 @@ struct NameEntry {
 // "Tony Mufic, Marie Krantz (sekr), Anna Ek (S), ordförande" -> entries.
 std::vector<NameEntry> parse_names(const std::string& text) {
   std::vector<NameEntry> out;
+  // A list of names runs to a few hundred characters; more is running text read as a list.
+  if (text.size() > 8 * detail::kMaxFieldLine) return out;
   std::string s = text;
   // Split on commas and semicolons outside parentheses, and on " och " between names.
   std::vector<std::string> parts;

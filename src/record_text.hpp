@@ -7,6 +7,10 @@
 
 namespace protokoll::detail {
 
+/// Headings, labels and list entries are short. Longer lines are never matched against them:
+/// std::regex recurses per character and would overflow the stack on a megabyte-long line.
+inline constexpr std::size_t kMaxFieldLine = 1000;
+
 /// A label that opens a field ("Plats:", "Deltagare LG:", "Frånvarande"), matched at the start
 /// of a line, case-insensitive; `rest` is what follows it on the line.
 enum class Label {

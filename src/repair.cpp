@@ -572,6 +572,9 @@ bool all_upper(std::u32string_view s) {
 // Whether a token may be repaired at all: words, and letter-digit mixes where the digits are
 // OCR's readings of letters ("6kat", "0Okad", "1ag"); never numbers, "T2", short acronyms.
 bool repairable(std::u32string_view tok) {
+  // Longer than any Swedish compound: a code, a hash, or garbage; the search would only waste
+  // time and memory on it.
+  if (tok.size() > 48) return false;
   std::size_t letters = 0, digits = 0, confusable = 0;
   for (char32_t c : tok) {
     if (is_letter(c)) ++letters;

@@ -80,6 +80,16 @@ printf '\x89PNG\r\n\x1a\nbroken' > "$tmp/broken.png"
 check "broken image: exit 2" test $? -eq 2
 check "broken image: reason" grep -q "broken.png: " "$tmp/broken.err"
 
+# Pathological text never crashes: a megabyte on one line, a huge "word", random Latin-1 bytes.
+python3 -c "print('§ 12 ' + 'x' * 1000000); print('1. ' + 'Beslut ' * 150000)" > "$tmp/long.txt"
+"$bin" run "$tmp/long.txt" > "$tmp/long.jsonl" 2> "$tmp/long.err"
+check "megabyte lines: exit 0" test $? -eq 0
+check "megabyte lines: valid JSON" json_valid "$tmp/long.jsonl"
+python3 -c "import random,sys; random.seed(3); sys.stdout.buffer.write(bytes(random.choice(range(32,256)) for _ in range(200000)))" > "$tmp/noise.txt"
+"$bin" run "$tmp/noise.txt" > "$tmp/noise.jsonl" 2> "$tmp/noise.err"
+check "random bytes: exit 0" test $? -eq 0
+check "random bytes: valid JSON" json_valid "$tmp/noise.jsonl"
+
 # Usage and setup errors: exit 1.
 "$bin" frobnicate > /dev/null 2>&1
 check "unknown verb: exit 1" test $? -eq 1

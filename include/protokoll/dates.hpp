@@ -20,7 +20,7 @@ struct DateMatch {
   bool ambiguous = false;          ///< e.g. a two-digit year or a numeric form read one way of two
 };
 
-/// The first date in the text: "2023-03-14", "14 mars 2023", "måndagen den 6 mars 2023",
+/// The first date in the text (its first 2000 bytes): "2023-03-14", "14 mars 2023", "måndagen den 6 mars 2023",
 /// "Tisdagen den 9 jan 2024", "14/3 2023", "14.3.2023", abbreviated months ("sep", "sept", "okt").
 std::optional<DateMatch> find_date(std::string_view text);
 

@@ -1,7 +1,10 @@
 #include "protokoll/resources.hpp"
 #include "protokoll/ocr.hpp"
 
+#include <cstdarg>
 #include <cstdlib>
+#include <dlfcn.h>
+#include <mutex>
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -13,6 +16,7 @@
 
 #ifdef PROTOKOLL_WITH_PDF
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
@@ -62,6 +66,27 @@ std::string find_tessdata(const std::string& requested, const std::string& langu
                            "); install it: apt-get install tesseract-ocr-" + missing);
 }
 
+// A PNG cut short (an interrupted copy) makes libpng print to stderr before it fails: check
+// the chunk structure first and report it as one line of ours.
+bool png_truncated(std::string_view b) {
+  if (b.size() < 8 || b.substr(0, 8) != "\x89PNG\r\n\x1a\n") return false;
+  std::size_t pos = 8;
+  while (pos + 12 <= b.size()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(b.data() + pos);
+    const std::size_t length = (std::size_t(p[0]) << 24) | (std::size_t(p[1]) << 16) | (std::size_t(p[2]) << 8) | p[3];
+    if (b.substr(pos + 4, 4) == "IEND") return false;
+    pos += 12 + length;
+  }
+  return true;
+}
+
+// Likewise a JPEG without its end marker (libjpeg warns "Premature end of JPEG file").
+bool jpeg_truncated(std::string_view b) {
+  if (b.size() < 3 || b.substr(0, 3) != "\xff\xd8\xff") return false;
+  std::string_view tail = b.substr(b.size() > 4096 ? b.size() - 4096 : 0);
+  return tail.find("\xff\xd9") == std::string_view::npos;
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -107,7 +132,27 @@ struct OcrEngine::Impl {
   }
 };
 
+namespace {
+// The image libraries print their own complaints about a broken file to stderr; protokoll
+// reports each failure as one line of its own, so theirs are silenced. libtiff is reached
+// through leptonica (no headers needed): its handlers are looked up at run time.
+void silence_image_libraries() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    using Handler = void (*)(const char*, const char*, va_list);
+    using SetHandler = Handler (*)(Handler);
+    leptSetStderrHandler([](const char*) {});
+    for (const char* name : {"TIFFSetErrorHandler", "TIFFSetWarningHandler"})
+      if (auto set = reinterpret_cast<SetHandler>(::dlsym(RTLD_DEFAULT, name))) set(nullptr);
+#ifdef PROTOKOLL_WITH_PDF
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+#endif
+  });
+}
+}  // namespace
+
 OcrEngine::OcrEngine(const OcrOptions& options) : impl_(std::make_unique<Impl>()) {
+  silence_image_libraries();
   impl_->options = options;
   std::string dir = find_tessdata(options.tessdata_dir, options.language);
   setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own messages would pollute stderr
@@ -138,6 +183,8 @@ std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::size_t
     } while (offset != 0);
     return pages;
   }
+  if (png_truncated(bytes)) throw InputError("truncated PNG image (the file ends before the image does)");
+  if (jpeg_truncated(bytes)) throw InputError("truncated JPEG image (no end marker)");
   PixPtr pix(pixReadMem(data, bytes.size()));
   if (!pix) throw InputError("not a readable image (damaged or unsupported format)");
   if (pixGetWidth(pix.get()) < 8 || pixGetHeight(pix.get()) < 8) throw InputError("image is too small to hold text");

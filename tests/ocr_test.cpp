@@ -52,6 +52,15 @@ TEST(Ocr, BrokenImageIsAnInputErrorNotACrash) {
   OcrEngine engine;
   EXPECT_THROW(engine.recognize_image(std::string("\x89PNG\r\n\x1a\n garbage"), 0), InputError);
   EXPECT_THROW(engine.recognize_image(std::string("II*\0garbage", 11), 0), InputError);
+  // A page image cut short, as an interrupted copy leaves it.
+  std::string png = slurp(source_path("samples/pages/ks-au-2023-03-14.png"));
+  try {
+    engine.recognize_image(png.substr(0, png.size() / 2), 0);
+    ADD_FAILURE() << "a truncated PNG was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("truncated PNG"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(engine.recognize_image(std::string("\xff\xd8\xff\xe0 cut short", 14), 0), InputError);
 }
 
 TEST(Ocr, MissingModelNamesThePackage) {

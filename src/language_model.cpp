@@ -51,7 +51,14 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
   });
   for (std::size_t i = 0; i < words_.size(); ++i) backoff_[i] += std::max(0.0, counts_[i] - kept[i]);
   const double v = static_cast<double>(words_.size()) + 1;
-  unknown_log_ = std::log10(0.5 / (static_cast<double>(total_) + 0.5 * v));
+  const double denominator = static_cast<double>(total_) + 0.5 * v;
+  unknown_log_ = std::log10(0.5 / denominator);
+  uni_prob_.resize(words_.size());
+  uni_log_.resize(words_.size());
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    uni_prob_[i] = (static_cast<double>(counts_[i]) + 0.5) / denominator;
+    uni_log_[i] = std::log10(uni_prob_[i]);
+  }
   build_spelling_model();
 }
 
@@ -67,16 +74,13 @@ std::uint64_t LanguageModel::count(int prev, int word) const {
 }
 
 double LanguageModel::log_unigram(int word) const {
-  if (word < 0) return unknown_log_;
-  const double v = static_cast<double>(words_.size()) + 1;
-  return std::log10((static_cast<double>(counts_[static_cast<std::size_t>(word)]) + 0.5) /
-                    (static_cast<double>(total_) + 0.5 * v));
+  return word < 0 ? unknown_log_ : uni_log_[static_cast<std::size_t>(word)];
 }
 
 double LanguageModel::log_bigram(int prev, int word) const {
   const double cp = static_cast<double>(count(prev));
   if (cp <= 0) return log_unigram(word);
-  const double uni = std::pow(10.0, log_unigram(word));
+  const double uni = word < 0 ? std::pow(10.0, unknown_log_) : uni_prob_[static_cast<std::size_t>(word)];
   // Witten-Bell: a history followed by many different words leaves much mass to the unigram,
   // so "för" + an unseen word is not punished for "för" being well known.
   const double b = std::max(1.0, backoff_[static_cast<std::size_t>(prev)]);

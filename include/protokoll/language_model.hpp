@@ -49,6 +49,7 @@ class LanguageModel {
   std::unordered_map<std::string, int> ids_;
   std::vector<std::string> words_;
   std::vector<std::uint32_t> counts_;
+  std::vector<double> uni_log_, uni_prob_;  // log10 and plain smoothed unigram probabilities
   // Witten-Bell backoff mass per history: distinct followers plus the count of bigrams the
   // pruned table left out (mostly singletons, each a distinct follower).
   std::vector<double> backoff_;

@@ -142,7 +142,21 @@ TEST_P(DevSet, FixAndBreakRates) {
   TextScores s = score_text(r.text, gold, legacy);
   std::cout << name << ": fix " << *s.fix_rate << " (" << s.fixed << "/" << s.damaged << "), break "
             << *s.break_rate << " (" << s.broken << "/" << s.intact << "), wer " << s.wer << "\n";
-  EXPECT_GE(*s.fix_rate, 0.93);
-  EXPECT_LE(*s.break_rate, 0.01);
+  EXPECT_GE(*s.fix_rate, 0.94);
+  EXPECT_LE(*s.break_rate, 0.008);
 }
 INSTANTIATE_TEST_SUITE_P(Legacy, DevSet, ::testing::Values("000", "001"));
+
+// The held-out texts (our minutes, rendered and OCR'd with the English model; never tuned on):
+// a floor below the measured 0.936 / 0.914 so that a change that hurts unseen text shows.
+class HeldOut : public ::testing::TestWithParam<const char*> {};
+TEST_P(HeldOut, FixAndBreakRates) {
+  std::string name = GetParam();
+  std::string legacy = slurp(source_path("samples/heldout/" + name + ".legacy.txt"));
+  std::string gold = slurp(source_path("samples/heldout/" + name + ".gold.txt"));
+  TextScores s = score_text(repairer().repair(legacy).text, gold, legacy);
+  std::cout << name << ": fix " << *s.fix_rate << ", break " << *s.break_rate << "\n";
+  EXPECT_GE(*s.fix_rate, 0.90);
+  EXPECT_LE(*s.break_rate, 0.01);
+}
+INSTANTIATE_TEST_SUITE_P(Rendered, HeldOut, ::testing::Values("bun-2023-03-07", "lg-2022-05-17"));

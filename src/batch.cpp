@@ -181,42 +181,41 @@ std::vector<Record> Batch::records(const std::vector<LoadedSource>& sources) con
         text += stream[i].text;
       }
       Record r = extract_record(text);
-      // Provenance: every file and page the meeting spans, and quality from those pages.
+      // Provenance: every file and page the meeting spans, and quality from those pages. The
+      // stream knows each line's source, so one pass over the meeting's lines collects both.
+      std::vector<std::pair<std::size_t, std::vector<int>>> spans;  // source index, pages
+      std::vector<std::size_t> lines_in;                           // the meeting's lines per span
+      for (std::size_t i = seg.begin; i < seg.end; ++i) {
+        if (spans.empty() || spans.back().first != stream[i].source) {
+          spans.push_back({stream[i].source, {}});
+          lines_in.push_back(0);
+        }
+        auto& pages = spans.back().second;
+        if (pages.empty() || pages.back() != stream[i].page) pages.push_back(stream[i].page);
+        ++lines_in.back();
+      }
       double conf_sum = 0;
       std::size_t conf_n = 0;
-      std::size_t words = 0;
-      for (std::size_t i = seg.begin; i < seg.end; ++i) {
-        const auto& src = sources[stream[i].source];
-        if (r.source.empty() || r.source.back().file != src.source.path) {
-          r.source.push_back(SourceSpan{src.source.path, src.source.sha256, {}});
+      for (std::size_t k = 0; k < spans.size(); ++k) {
+        const LoadedSource& src = sources[spans[k].first];
+        r.source.push_back(SourceSpan{src.source.path, src.source.sha256, spans[k].second});
+        std::size_t total_lines = 0;
+        for (const auto& page : src.pages) {
+          total_lines += page.lines.size();
+          if (std::find(spans[k].second.begin(), spans[k].second.end(), page.number) == spans[k].second.end()) continue;
+          for (const auto& line : page.lines)
+            for (const auto& w : line.words)
+              if (w.confidence >= 0) {
+                conf_sum += w.confidence;
+                ++conf_n;
+              }
         }
-        auto& pages = r.source.back().pages;
-        if (pages.empty() || pages.back() != stream[i].page) pages.push_back(stream[i].page);
+        // Repair counts are per source; a meeting gets its share by lines.
+        if (total_lines) {
+          r.repaired_words += src.repaired_words * lines_in[k] / total_lines;
+          r.unknown_words += src.unknown_words * lines_in[k] / total_lines;
+        }
       }
-      for (const auto& span : r.source)
-        for (const auto& src : sources)
-          if (src.source.path == span.file) {
-            for (const auto& page : src.pages) {
-              if (std::find(span.pages.begin(), span.pages.end(), page.number) == span.pages.end()) continue;
-              for (const auto& line : page.lines)
-                for (const auto& w : line.words)
-                  if (w.confidence >= 0) {
-                    conf_sum += w.confidence;
-                    ++conf_n;
-                  }
-            }
-            // Repair counts are per source; a meeting gets its share by lines.
-            std::size_t total_lines = 0;
-            for (const auto& page : src.pages) total_lines += page.lines.size();
-            std::size_t mine = 0;
-            for (std::size_t i = seg.begin; i < seg.end; ++i) mine += sources[stream[i].source].source.path == span.file;
-            if (total_lines) {
-              r.repaired_words += src.repaired_words * mine / total_lines;
-              r.unknown_words += src.unknown_words * mine / total_lines;
-            }
-            break;
-          }
-      (void)words;
       if (conf_n) {
         r.ocr_confidence = conf_sum / static_cast<double>(conf_n);
         if (*r.ocr_confidence < 70)

@@ -95,7 +95,7 @@ const std::unordered_set<std::u32string>& glue_words() {
   static const std::unordered_set<std::u32string> words = {
       U"i", U"å", U"ö", U"en", U"ett", U"och", U"att", U"av", U"på", U"om", U"som", U"ska", U"till",
       U"med", U"för", U"är", U"de", U"den", U"det", U"vi", U"man", U"så", U"har", U"kan", U"vid",
-      U"ur", U"ut", U"in", U"upp", U"nu", U"en", U"alla", U"sin", U"sig", U"inte", U"samt", U"från"};
+      U"ur", U"ut", U"in", U"upp", U"nu", U"alla", U"sin", U"sig", U"inte", U"samt", U"från"};
   return words;
 }
 

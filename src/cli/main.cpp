@@ -20,7 +20,6 @@
 #include "protokoll/input.hpp"
 #include "protokoll/record.hpp"
 #include "protokoll/resources.hpp"
-#include "protokoll/segment.hpp"
 
 namespace {
 
@@ -43,10 +42,6 @@ bool g_quiet = false;
 void report_failure(const InputFailure& f) {
   std::cerr << "protokoll: " << (f.path == "-" ? "<stdin>" : f.path) << ": " << f.reason << '\n';
 }
-
-struct CommonInput {
-  std::vector<std::string> inputs;
-};
 
 void print_records(const std::vector<Record>& records, const std::string& format) {
   if (format == "json") {

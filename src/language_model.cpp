@@ -59,6 +59,23 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
     uni_prob_[i] = (static_cast<double>(counts_[i]) + 0.5) / denominator;
     uni_log_[i] = std::log10(uni_prob_[i]);
   }
+  // The association table: every recorded bigram, and the backoff of each history.
+  backoff_log_.assign(words_.size(), 0.0);
+  std::size_t slots = 2;
+  while (slots < 2 * bigrams_.size()) slots *= 2;
+  bigram_slots_.assign(slots, BigramSlot{kEmptySlot, 0});
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    const double cp = counts_[i];
+    if (cp <= 0) continue;
+    const double b = std::max(1.0, backoff_[i]);
+    backoff_log_[i] = std::log10(b / (cp + b));
+  }
+  for (const auto& [key, c] : bigrams_) {
+    const int prev = static_cast<int>(key >> 32), word = static_cast<int>(key & 0xffffffffu);
+    std::size_t i = bigram_slot(key);
+    while (bigram_slots_[i].key != kEmptySlot) i = (i + 1) & (slots - 1);
+    bigram_slots_[i] = BigramSlot{key, log_bigram(prev, word) - log_unigram(word)};
+  }
   build_spelling_model();
 }
 

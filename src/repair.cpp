@@ -514,15 +514,15 @@ struct Repairer::Impl {
   void finish(Candidate& c) const {
     c.fixed_score = c.prior;
     for (std::size_t i = 1; i < c.ids.size(); ++i)
-      c.fixed_score += lm.log_bigram(c.ids[i - 1], c.ids[i]) - lm.log_unigram(c.ids[i]);
+      c.fixed_score += lm.log_association(c.ids[i - 1], c.ids[i]);
   }
 
   // kNoWord: no context on that side (line start, punctuation that ends a clause).
   static constexpr int kNoWord = -2;
   double context_score(const Candidate& c, int prev, int next) const {
     double s = c.fixed_score;
-    if (prev != kNoWord) s += lm.log_bigram(prev, c.ids.front()) - lm.log_unigram(c.ids.front());
-    if (next != kNoWord) s += lm.log_bigram(c.ids.back(), next) - lm.log_unigram(next);
+    if (prev != kNoWord) s += lm.log_association(prev, c.ids.front());
+    if (next != kNoWord) s += lm.log_association(c.ids.back(), next);
     return s;
   }
 
@@ -1089,9 +1089,10 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   impl_->confusions.load((fs::path(dir) / "confusions.tsv").string());
   // The trie holds every listed word: the language model's vocabulary and our lists (strong),
   // Tesseract's web list (weak: it also holds stripped forms like "forslag").
-  impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { impl_->trie.insert(to_u32(w), 2); });
-  impl_->lexicon->for_each_listed(
-      [&](const std::string& w, bool strong) { impl_->trie.insert(to_u32(w), strong ? 2 : 1); });
+  std::vector<detail::WordTrie::Entry> words;
+  impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { words.emplace_back(to_u32(w), 2); });
+  impl_->lexicon->for_each_listed([&](const std::string& w, bool strong) { words.emplace_back(to_u32(w), strong ? 2 : 1); });
+  impl_->trie = detail::WordTrie(std::move(words));
   UErrorCode status = U_ZERO_ERROR;
   impl_->word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("sv", "SE"), status));
   if (U_FAILURE(status) || !impl_->word_breaks) throw SetupError("ICU word break iterator unavailable");

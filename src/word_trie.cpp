@@ -1,36 +1,58 @@
 #include "word_trie.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace protokoll::detail {
 
-void WordTrie::grow() {
-  std::vector<Slot> old(slots_.size() * 2, Slot{kEmpty, 0});
-  old.swap(slots_);
-  for (const Slot& s : old)
-    if (s.key != kEmpty)
-      for (std::size_t i = slot(s.key);; i = (i + 1) & (slots_.size() - 1))
-        if (slots_[i].key == kEmpty) {
-          slots_[i] = s;
-          break;
-        }
-}
-
-void WordTrie::insert(std::u32string_view word, std::uint8_t tier) {
-  std::uint32_t node = kRoot;
-  for (char32_t c : word) {
-    if (2 * (used_ + 1) > slots_.size()) grow();
-    const std::uint64_t k = key(node, c);
-    std::size_t i = slot(k);
-    while (slots_[i].key != kEmpty && slots_[i].key != k) i = (i + 1) & (slots_.size() - 1);
-    if (slots_[i].key == kEmpty) {
-      slots_[i] = Slot{k, static_cast<std::uint32_t>(tier_.size())};
-      tier_.push_back(0);
-      ++used_;
-    }
-    node = slots_[i].value;
+WordTrie::WordTrie(std::vector<Entry> words) {
+  std::sort(words.begin(), words.end());
+  // Duplicates sort together, lower tier first: keep the last of each.
+  std::vector<Entry> unique;
+  unique.reserve(words.size());
+  for (auto& w : words) {
+    if (w.first.empty()) continue;
+    if (!unique.empty() && unique.back().first == w.first) unique.back().second = w.second;
+    else unique.push_back(std::move(w));
   }
-  tier_[node] = std::max(tier_[node], tier);
+  // Depth first over ranges of words that share a prefix; a node's children are laid out
+  // together when the node is reached. In sorted order a word that ends at this depth comes
+  // first in its range, and the words under one child are consecutive.
+  struct Pending {
+    std::uint32_t node;
+    std::size_t lo, hi, depth;
+  };
+  nodes_.assign(1, Node{});
+  labels_.assign(1, 0);
+  nodes_.reserve(unique.size() * 4);
+  labels_.reserve(unique.size() * 4);
+  std::vector<Pending> stack{{kRoot, 0, unique.size(), 0}};
+  while (!stack.empty()) {
+    auto [node, lo, hi, depth] = stack.back();
+    stack.pop_back();
+    if (lo < hi && unique[lo].first.size() == depth) {
+      nodes_[node].tier = unique[lo].second;
+      ++lo;
+    }
+    const auto first = static_cast<std::uint32_t>(nodes_.size());
+    const std::size_t mark = stack.size();
+    for (std::size_t i = lo; i < hi;) {
+      const char32_t c = unique[i].first[depth];
+      std::size_t j = i + 1;
+      while (j < hi && unique[j].first[depth] == c) ++j;
+      nodes_.push_back(Node{});
+      labels_.push_back(c);
+      stack.push_back({static_cast<std::uint32_t>(nodes_.size() - 1), i, j, depth + 1});
+      i = j;
+    }
+    const std::size_t count = nodes_.size() - first;
+    if (count > UINT16_MAX) throw std::length_error("word trie: a node with too many children");
+    nodes_[node].first = first;
+    nodes_[node].count = static_cast<std::uint16_t>(count);
+    std::reverse(stack.begin() + static_cast<long>(mark), stack.end());  // visit children in order
+  }
+  nodes_.shrink_to_fit();
+  labels_.shrink_to_fit();
 }
 
 std::uint32_t WordTrie::find(std::u32string_view word) const {

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace protokoll::detail {
@@ -14,37 +16,49 @@ class WordTrie {
   static constexpr std::uint32_t kRoot = 0;
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  WordTrie() : tier_(1, 0), slots_(std::size_t(1) << 20, Slot{kEmpty, 0}) {}
-  /// Add a lower-case word; `tier` 1 = weak evidence, 2 = strong. The higher tier wins.
-  void insert(std::u32string_view word, std::uint8_t tier);
+  /// A lower-case word and its tier: 1 = weak evidence, 2 = strong. A word listed twice keeps
+  /// the higher tier.
+  using Entry = std::pair<std::u32string, std::uint8_t>;
+
+  WordTrie() : nodes_(1) {}
+  /// Build from any number of entries, in any order (replaces what was there).
+  explicit WordTrie(std::vector<Entry> words);
+
   std::uint32_t child(std::uint32_t node, char32_t c) const {
     if (node == kNone) return kNone;
-    const std::uint64_t k = key(node, c);
-    for (std::size_t i = slot(k);; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& s = slots_[i];
-      if (s.key == k) return s.value;
-      if (s.key == kEmpty) return kNone;
+    const Node& n = nodes_[node];
+    const char32_t* first = labels_.data() + n.first;
+    const char32_t* last = first + n.count;
+    if (n.count > 8) {  // the few wide nodes (the root, common prefixes): binary search
+      while (first < last) {
+        const char32_t* mid = first + (last - first) / 2;
+        if (*mid < c) first = mid + 1;
+        else last = mid;
+      }
+      return first != labels_.data() + n.first + n.count && *first == c
+                 ? static_cast<std::uint32_t>(first - labels_.data())
+                 : kNone;
     }
+    for (const char32_t* p = first; p != last; ++p)
+      if (*p == c) return static_cast<std::uint32_t>(p - labels_.data());
+    return kNone;
   }
   /// 0 when no word ends at this node.
-  std::uint8_t tier(std::uint32_t node) const { return node == kNone ? 0 : tier_[node]; }
+  std::uint8_t tier(std::uint32_t node) const { return node == kNone ? 0 : nodes_[node].tier; }
   std::uint32_t find(std::u32string_view word) const;
-  std::size_t nodes() const { return tier_.size(); }
+  std::size_t nodes() const { return nodes_.size(); }
 
  private:
-  // Edges in one open-addressing table (linear probing, at most half full): the trie is built
-  // once at start-up and then only read, on the hot path of candidate generation.
-  struct Slot {
-    std::uint64_t key;
-    std::uint32_t value;
+  // Built once from the sorted word list and then only read, on the hot path of candidate
+  // generation: a node's children are consecutive nodes, so a lookup scans a few adjacent
+  // labels instead of chasing pointers or hashing. labels_[i] is the character leading to node i.
+  struct Node {
+    std::uint32_t first = 0;  // index of the first child
+    std::uint16_t count = 0;  // number of children
+    std::uint8_t tier = 0;
   };
-  static constexpr std::uint64_t kEmpty = UINT64_MAX;
-  static std::uint64_t key(std::uint32_t node, char32_t c) { return (std::uint64_t(node) << 21) | c; }
-  std::size_t slot(std::uint64_t k) const { return (k * 0x9E3779B97F4A7C15ull >> 20) & (slots_.size() - 1); }
-  void grow();
-  std::vector<std::uint8_t> tier_;
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
+  std::vector<Node> nodes_;
+  std::vector<char32_t> labels_{0};
 };
 
 }  // namespace protokoll::detail

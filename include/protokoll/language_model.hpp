@@ -28,6 +28,20 @@ class LanguageModel {
   double log_unigram(std::string_view word) const { return log_unigram(id(word)); }
   /// log10 P(word | prev), Witten-Bell interpolated with the unigram estimate.
   double log_bigram(int prev, int word) const;
+  /// log10 P(word | prev) - log10 P(word): how much more likely `word` is after `prev` than
+  /// anywhere (0 without a history). The repair stage's context score; one table probe.
+  double log_association(int prev, int word) const {
+    if (prev < 0 || backoff_log_[static_cast<std::size_t>(prev)] == 0) return 0;
+    if (word >= 0) {
+      const std::uint64_t k = bigram_key(prev, word);
+      for (std::size_t i = bigram_slot(k);; i = (i + 1) & (bigram_slots_.size() - 1)) {
+        const BigramSlot& s = bigram_slots_[i];
+        if (s.key == k) return s.association;
+        if (s.key == kEmptySlot) break;
+      }
+    }
+    return backoff_log_[static_cast<std::size_t>(prev)];
+  }
   double log_bigram(std::string_view prev, std::string_view word) const { return log_bigram(id(prev), id(word)); }
 
   /// log10 probability of the spelling of a lower-case word under a character trigram model of
@@ -53,7 +67,24 @@ class LanguageModel {
   // Witten-Bell backoff mass per history: distinct followers plus the count of bigrams the
   // pruned table left out (mostly singletons, each a distinct follower).
   std::vector<double> backoff_;
-  std::unordered_map<std::uint64_t, std::uint32_t> bigrams_;  // (prev id << 32) | word id
+  // Bigrams in one open-addressing table (linear probing, at most half full), read on the hot
+  // path of every repair decision: the key, and log_association() precomputed.
+  struct BigramSlot {
+    std::uint64_t key;
+    double association;
+  };
+  static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
+  static std::uint64_t bigram_key(int prev, int word) {
+    return (std::uint64_t(static_cast<std::uint32_t>(prev)) << 32) | static_cast<std::uint32_t>(word);
+  }
+  std::size_t bigram_slot(std::uint64_t k) const {
+    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 32) & (bigram_slots_.size() - 1);
+  }
+  std::vector<BigramSlot> bigram_slots_{1, BigramSlot{kEmptySlot, 0}};
+  std::unordered_map<std::uint64_t, std::uint32_t> bigrams_;  // (prev id << 32) | word id: counts
+  // log_association() of a word never seen after this history: log10 of the Witten-Bell
+  // backoff weight (0 for a word with no recorded followers).
+  std::vector<double> backoff_log_;
   std::uint64_t total_ = 0;
   double unknown_log_ = 0;
   // Character trigram counts over the vocabulary's spellings (code points packed in a key).

@@ -1,0 +1,53 @@
+// The language model on the committed tables in dictionaries/ (built from Swedish help texts).
+#include "protokoll/language_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "test_util.hpp"
+
+namespace {
+using protokoll::LanguageModel;
+
+const LanguageModel& model() {
+  static const LanguageModel lm = [] {
+    LanguageModel m;
+    m.load(protokoll::testing::source_path("dictionaries/lm-unigrams.tsv"),
+           protokoll::testing::source_path("dictionaries/lm-bigrams.tsv"));
+    return m;
+  }();
+  return lm;
+}
+
+TEST(LanguageModel, CountsAndIdsOfRealSwedish) {
+  const auto& lm = model();
+  EXPECT_GT(lm.vocabulary(), 10000u);
+  for (const char* w : {"för", "att", "det", "finns", "är"}) EXPECT_GT(lm.count(w), 100u) << w;
+  EXPECT_EQ(lm.id("férvaltningen"), LanguageModel::kUnknown);
+  EXPECT_GT(lm.count(lm.id("för"), lm.id("att")), 1000u);
+  EXPECT_GT(lm.log_unigram("för"), lm.log_unigram("förvaltningen"));
+}
+
+TEST(LanguageModel, AssociationIsTheBigramOverTheUnigram) {
+  const auto& lm = model();
+  const int fr = lm.id("för"), att = lm.id("att"), det = lm.id("det"), finns = lm.id("finns");
+  ASSERT_GE(fr, 0);
+  // Seen pairs, a pair never seen, an unknown word on either side.
+  for (auto [a, b] : {std::pair{fr, att}, {det, finns}, {finns, fr}, {fr, LanguageModel::kUnknown},
+                      {LanguageModel::kUnknown, att}}) {
+    const double expected = lm.log_bigram(a, b) - lm.log_unigram(b);
+    EXPECT_NEAR(lm.log_association(a, b), expected, 1e-9) << a << " " << b;
+  }
+  EXPECT_GT(lm.log_association(fr, att), 0.5);  // "för att" is far likelier than "att" alone
+  EXPECT_LT(lm.log_association(fr, finns), 0);  // "för finns" was never seen
+  EXPECT_EQ(lm.log_association(LanguageModel::kUnknown, att), 0);  // no history, no evidence
+}
+
+TEST(LanguageModel, SpellingModelPrefersSwedishLetters) {
+  const auto& lm = model();
+  EXPECT_GT(lm.log_spelling("hjelmström"), lm.log_spelling("hjelmstrém") + 1);
+  EXPECT_GT(lm.log_spelling("sjöberg"), lm.log_spelling("sj6berg"));
+}
+
+}  // namespace

@@ -30,6 +30,7 @@
 
 #include "protokoll/normalize.hpp"
 #include "protokoll/text_util.hpp"
+#include "stage_timer.hpp"
 #include "word_trie.hpp"
 
 namespace protokoll {
@@ -658,6 +659,7 @@ bool continues_name_list(const std::u32string& line) {
 }  // namespace
 
 RepairResult Repairer::Impl::run(std::string_view input) const {
+  detail::StageTimer timer("repair");
   RepairResult result;
   const std::string normalized = normalize_unicode(input);
   std::vector<std::string_view> raw_lines = split_lines(normalized);
@@ -716,6 +718,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
     }
   }
+  timer.lap("tokenize");
   // Logo junk: OCR reads a letterhead's logo as "%" or "POEk s" before the first line of a page.
   for (std::size_t li = 0; li < lines.size(); ++li) {
     LineWork& lw = lines[li];
@@ -798,13 +801,13 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
   }
 
+  timer.lap("evidence");
   // Decide each token: two passes so that context uses the neighbours' repaired forms.
   struct Choice {
     const std::vector<Candidate>* cands = nullptr;
     double identity_bonus = 0;  // names and proper nouns as written
     bool listed_name = false;   // the token is a name on a participant list
     std::size_t best = 0, identity = 0;
-    std::size_t context = 0;    // the reading neighbours see (the previous pass's best)
     double best_score = 0, identity_score = 0, runner_up_score = -1e9;
     std::size_t runner_up = SIZE_MAX;
   };
@@ -844,45 +847,53 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       order.emplace_back(li, ti);
     }
   }
-  // The lower-case word a position currently reads as (for context).
-  // The language model id a position currently reads as (for context).
-  auto word_at = [&](std::size_t li, std::size_t ti, bool last) -> int {
-    const Choice& ch = choices[li][ti];
-    if (!ch.cands) return kNoWord;
-    const Candidate& c = (*ch.cands)[ch.context];
-    return last ? c.ids.back() : c.ids.front();
-  };
-  auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> int {
-    // The nearest word token on the same line in direction dir; punctuation that ends a
-    // sentence breaks the context.
-    const auto& toks = lines[li].tokens;
-    for (long k = static_cast<long>(ti) + dir; k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
-      const Token& t = toks[static_cast<std::size_t>(k)];
-      if (t.word) {
-        if (choices[li][static_cast<std::size_t>(k)].cands) return word_at(li, static_cast<std::size_t>(k), dir < 0);
-        return kNoWord;
-      }
-      for (std::size_t p = t.begin; p < t.end; ++p) {
-        char32_t c = lines[li].text[p];
-        if (c == U'.' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U'(' || c == U')' ||
-            c == U'/' || c == U'•')
-          return kNoWord;
-      }
+  timer.lap("candidates");
+  // The neighbours a decision reads its context from, found once: the nearest word on the same
+  // line each way (its index in `order`), none past punctuation that ends a clause or when
+  // that word is never repaired (a number, a bullet). -1: no context on that side.
+  std::vector<long> prev_of(order.size(), -1), next_of(order.size(), -1);
+  {
+    std::vector<std::vector<long>> slot(lines.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      auto [li, ti] = order[i];
+      if (slot[li].empty()) slot[li].assign(lines[li].tokens.size(), -1);
+      slot[li][ti] = static_cast<long>(i);
     }
-    return kNoWord;
-  };
+    auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> long {
+      const auto& toks = lines[li].tokens;
+      for (long k = static_cast<long>(ti) + dir; k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
+        const Token& t = toks[static_cast<std::size_t>(k)];
+        if (t.word) return slot[li][static_cast<std::size_t>(k)];
+        for (std::size_t p = t.begin; p < t.end; ++p) {
+          char32_t c = lines[li].text[p];
+          if (c == U'.' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U'(' || c == U')' ||
+              c == U'/' || c == U'•')
+            return -1;
+        }
+      }
+      return -1;
+    };
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      prev_of[i] = neighbour(order[i].first, order[i].second, -1);
+      next_of[i] = neighbour(order[i].first, order[i].second, +1);
+    }
+  }
+  // The language model ids each position currently reads as (its first and last word), as the
+  // previous pass decided.
+  std::vector<int> context_first(order.size(), kNoWord), context_last(order.size(), kNoWord);
   // PROTOKOLL_DEBUG_REPAIR=1 prints every decision's candidates to stderr (for tuning).
   static const bool debug = std::getenv("PROTOKOLL_DEBUG_REPAIR") != nullptr;
   // Each pass decides every token from the previous pass's neighbours, so tokens are
   // independent within a pass and run in parallel (and the result does not depend on order).
-  auto decide = [&](int pass, std::size_t li, std::size_t ti) {
+  auto decide = [&](int pass, std::size_t i) {
+        const auto [li, ti] = order[i];
         Choice& ch = choices[li][ti];
         if (ch.cands->size() == 1) {
           ch.best = ch.identity;
           return;
         }
-        const int prev = pass ? neighbour(li, ti, -1) : kNoWord;
-        const int next = pass ? neighbour(li, ti, +1) : kNoWord;
+        const int prev = pass && prev_of[i] >= 0 ? context_last[static_cast<std::size_t>(prev_of[i])] : kNoWord;
+        const int next = pass && next_of[i] >= 0 ? context_first[static_cast<std::size_t>(next_of[i])] : kNoWord;
         double best = -1e18, second = -1e18;
         std::size_t best_k = ch.identity, second_k = SIZE_MAX;
         for (std::size_t k = 0; k < ch.cands->size(); ++k) {
@@ -942,14 +953,20 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   auto decide_all = [&] {
     for (int pass = 0; pass < 2; ++pass) {
       if (debug) {
-        for (auto [li, ti] : order) decide(pass, li, ti);
+        for (std::size_t i = 0; i < order.size(); ++i) decide(pass, i);
       } else {
-        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) { decide(pass, order[i].first, order[i].second); });
+        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) { decide(pass, i); });
       }
-      for (auto [li, ti] : order) choices[li][ti].context = choices[li][ti].best;
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        const Choice& ch = choices[order[i].first][order[i].second];
+        const Candidate& c = (*ch.cands)[ch.best];
+        context_first[i] = c.ids.front();
+        context_last[i] = c.ids.back();
+      }
     }
   };
   decide_all();
+  timer.lap("decide");
   // Adapt the channel to this document: the confusions behind its confident repairs are
   // likelier here ("medarbetarenkit" -> "medarbetarenkät" makes "hinder" -> "händer" thinkable),
   // then decide again.
@@ -1006,6 +1023,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     decide_all();
   }
 
+  timer.lap("adapt");
   // Write the lines out.
   std::string out;
   out.reserve(normalized.size() + 64);
@@ -1075,6 +1093,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     if (li + 1 < lines.size() || trailing_newline) out += '\n';
   }
   result.text = std::move(out);
+  timer.lap("output");
   return result;
 }
 

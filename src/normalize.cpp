@@ -48,7 +48,33 @@ std::string nfc(std::string_view text) {
   return result;
 }
 
+namespace {
+// Text that is already what normalize_unicode() returns, decided in one pass over the bytes:
+// printable ASCII, tab, newline, form feed, carriage return, and the Latin-1 letters and signs
+// (U+00A1..U+00FF except the soft hyphen; every one is NFC and nothing combines with it here
+// since no combining mark may follow). Almost all OCR text is this, and is then only copied.
+bool plainly_normalized(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7f) return false;
+      ++p;
+      continue;
+    }
+    // U+00A1..U+00BF are C2 A1..C2 BF, U+00C0..U+00FF are C3 80..C3 BF.
+    if (end - p < 2) return false;
+    const unsigned char d = p[1];
+    if (!((c == 0xC2 && d >= 0xA1 && d <= 0xBF && d != 0xAD) || (c == 0xC3 && d >= 0x80 && d <= 0xBF))) return false;
+    p += 2;
+  }
+  return true;
+}
+}  // namespace
+
 std::string normalize_unicode(std::string_view text) {
+  if (plainly_normalized(text)) return std::string(text);
   std::u32string in = to_u32(nfc(text));
   std::u32string out;
   out.reserve(in.size());

@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -129,6 +130,10 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
     std::size_t j = i;
     while (j < line.size() && !u_isspace(static_cast<UChar32>(line[j]))) ++j;
     std::u32string_view chunk(line.data() + i, j - i);
+    if (chunk.find_first_of(U".@:") == std::u32string_view::npos) {  // no URL, address or domain
+      i = j;
+      continue;
+    }
     std::u32string low = lower32(chunk);
     bool url = low.find(U"://") != std::u32string::npos || low.rfind(U"www.", 0) == 0;
     bool mail = false, domain = false;
@@ -674,49 +679,57 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   std::vector<LineWork> lines(raw_lines.size());
   DocState doc;
 
-  // Tokenize every line with ICU's word break rules.
-  std::unique_ptr<icu::BreakIterator> breaks(word_breaks->clone());
-  std::size_t letters = 0, diacritics = 0;
-  for (std::size_t li = 0; li < raw_lines.size(); ++li) {
-    LineWork& lw = lines[li];
-    lw.text = to_u32(raw_lines[li]);
-    for (char32_t c : lw.text) {
-      if (is_letter(c)) ++letters;
-      if (is_swedish_diacritic(c)) ++diacritics;
-    }
-    icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
-                                                          static_cast<int32_t>(lw.text.size()));
-    breaks->setText(us);
-    auto spans = protected_spans(lw.text);
-    int32_t start = breaks->first();
-    std::size_t cp = 0;  // code points before `start` (UTF-16 offsets differ outside the BMP)
-    for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
-      Token t;
-      t.begin = cp;
-      t.end = t.begin + static_cast<std::size_t>(us.countChar32(start, end - start));
-      cp = t.end;
-      bool alnum = false;
-      for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
-      t.word = alnum;
-      for (auto [b, e] : spans) t.fixed |= t.begin < e && t.end > b;
-      if (t.word && !repairable(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin))) t.fixed = true;
-      lw.tokens.push_back(t);
-    }
-    lw.bullet.assign(lw.tokens.size(), 0);
-    if (options.bullets) {
-      std::size_t first = 0;
-      while (first < lw.tokens.size() && !lw.tokens[first].word &&
-             std::all_of(lw.text.begin() + static_cast<long>(lw.tokens[first].begin),
-                         lw.text.begin() + static_cast<long>(lw.tokens[first].end),
-                         [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\f'; }))
-        ++first;
-      char32_t glyph = 0;
-      if (first < lw.tokens.size() && lw.tokens[first].end - lw.tokens[first].begin == 1 &&
-          bullet_at(lw.text, lw.tokens[first].begin, glyph)) {
-        lw.bullet[first] = glyph;
-        lw.tokens[first].fixed = true;
+  // Tokenize every line with ICU's word break rules, in blocks of lines in parallel (each with
+  // its own break iterator: they are not thread-safe).
+  std::vector<std::size_t> line_letters(lines.size()), line_diacritics(lines.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, raw_lines.size(), 256), [&](const auto& range) {
+    std::unique_ptr<icu::BreakIterator> breaks(word_breaks->clone());
+    for (std::size_t li = range.begin(); li < range.end(); ++li) {
+      LineWork& lw = lines[li];
+      lw.text = to_u32(raw_lines[li]);
+      for (char32_t c : lw.text) {
+        if (is_letter(c)) ++line_letters[li];
+        if (is_swedish_diacritic(c)) ++line_diacritics[li];
+      }
+      icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
+                                                            static_cast<int32_t>(lw.text.size()));
+      breaks->setText(us);
+      auto spans = protected_spans(lw.text);
+      int32_t start = breaks->first();
+      std::size_t cp = 0;  // code points before `start` (UTF-16 offsets differ outside the BMP)
+      for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
+        Token t;
+        t.begin = cp;
+        t.end = t.begin + static_cast<std::size_t>(us.countChar32(start, end - start));
+        cp = t.end;
+        bool alnum = false;
+        for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
+        t.word = alnum;
+        for (auto [b, e] : spans) t.fixed |= t.begin < e && t.end > b;
+        if (t.word && !repairable(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin))) t.fixed = true;
+        lw.tokens.push_back(t);
+      }
+      lw.bullet.assign(lw.tokens.size(), 0);
+      if (options.bullets) {
+        std::size_t first = 0;
+        while (first < lw.tokens.size() && !lw.tokens[first].word &&
+               std::all_of(lw.text.begin() + static_cast<long>(lw.tokens[first].begin),
+                           lw.text.begin() + static_cast<long>(lw.tokens[first].end),
+                           [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\f'; }))
+          ++first;
+        char32_t glyph = 0;
+        if (first < lw.tokens.size() && lw.tokens[first].end - lw.tokens[first].begin == 1 &&
+            bullet_at(lw.text, lw.tokens[first].begin, glyph)) {
+          lw.bullet[first] = glyph;
+          lw.tokens[first].fixed = true;
+        }
       }
     }
+  });
+  std::size_t letters = 0, diacritics = 0;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    letters += line_letters[li];
+    diacritics += line_diacritics[li];
   }
   timer.lap("tokenize");
   // Logo junk: OCR reads a letterhead's logo as "%" or "POEk s" before the first line of a page.

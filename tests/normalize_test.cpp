@@ -25,6 +25,15 @@ TEST(Normalize, KeepsLineStructureAndPunctuation) {
   EXPECT_EQ(split_lines(out).size(), split_lines(in).size());
 }
 
+TEST(Normalize, PlainLatinTextIsCopiedAndAnythingElseStillNormalized) {
+  // The fast path (printable ASCII and Latin-1 letters) must not swallow what needs work after it.
+  const std::string plain = "Frånvarande: Åsa Öberg, Sören Ærø\tkl. 13.00\r\n§ 4 Beslut\f\n";
+  EXPECT_EQ(normalize_unicode(plain), plain);
+  EXPECT_EQ(normalize_unicode(plain + "Fo\xcc\x88rslag"), plain + "Förslag");  // a combining mark late
+  EXPECT_EQ(normalize_unicode(plain + "a\x01" "b\x7f"), plain + "ab");          // controls
+  EXPECT_EQ(normalize_unicode("\xc2\x85x\xc2\xa0y\xc2\xad" "z"), "x yz");       // C1 control, NBSP, soft hyphen
+}
+
 TEST(TextUtil, CasePatternsRoundTrip) {
   EXPECT_EQ(case_pattern("FÖRSLAG"), CasePattern::upper);
   EXPECT_EQ(case_pattern("Förslag"), CasePattern::capitalized);

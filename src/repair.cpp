@@ -106,6 +106,7 @@ struct Candidate {
   std::vector<std::u32string> parts;  // as output (cased)
   std::vector<std::string> lower;     // UTF-8 lower-case, for lexicon and language model
   std::vector<int> ids;               // language model ids of `lower`
+  int first_id = 0, last_id = 0;      // ids.front() and ids.back(), kept here for the hot loop
   double channel = 0;                 // log10 P(seen | candidate)
   double base = 0;                    // the part of `channel` that is not confusion rules
   std::vector<const Confusion*> rules;  // confusions undone to reach it (for adaptation)
@@ -518,6 +519,8 @@ struct Repairer::Impl {
 
   // The context-free part of a candidate's score: prior and the bigrams between its parts.
   void finish(Candidate& c) const {
+    c.first_id = c.ids.front();
+    c.last_id = c.ids.back();
     c.fixed_score = c.prior;
     for (std::size_t i = 1; i < c.ids.size(); ++i)
       c.fixed_score += lm.log_association(c.ids[i - 1], c.ids[i]);
@@ -527,8 +530,8 @@ struct Repairer::Impl {
   static constexpr int kNoWord = -2;
   double context_score(const Candidate& c, int prev, int next) const {
     double s = c.fixed_score;
-    if (prev != kNoWord) s += lm.log_association(prev, c.ids.front());
-    if (next != kNoWord) s += lm.log_association(c.ids.back(), next);
+    if (prev != kNoWord) s += lm.log_association(prev, c.first_id);
+    if (next != kNoWord) s += lm.log_association(c.last_id, next);
     return s;
   }
 
@@ -803,9 +806,10 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   };
   // Names: a line that lists people ("Tony Mufic, Karin Gerken, Mats Nilsson,") vouches for the
   // names on it, wherever they recur: "Mats" stays "Mats" although "mäts" is a word.
+  std::vector<char> name_list(lines.size());  // lines that list people
+  tbb::parallel_for(std::size_t(0), lines.size(), [&](std::size_t li) { name_list[li] = name_list_line(lines[li].text); });
   for (std::size_t li = 0; li < lines.size(); ++li) {
-    if (!name_list_line(lines[li].text) && !(li > 0 && name_list_line(lines[li - 1].text) &&
-                                             continues_name_list(lines[li].text)))
+    if (!name_list[li] && !(li > 0 && name_list[li - 1] && continues_name_list(lines[li].text)))
       continue;
     for (const auto& t : lines[li].tokens) {
       if (!t.word) continue;
@@ -973,8 +977,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       for (std::size_t i = 0; i < order.size(); ++i) {
         const Choice& ch = choices[order[i].first][order[i].second];
         const Candidate& c = (*ch.cands)[ch.best];
-        context_first[i] = c.ids.front();
-        context_last[i] = c.ids.back();
+        context_first[i] = c.first_id;
+        context_last[i] = c.last_id;
       }
     }
   };
@@ -998,7 +1002,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   {
     std::vector<std::u32string> settled;
     for (std::size_t li = 0; li < lines.size(); ++li) {
-      if (!name_list_line(lines[li].text)) continue;
+      if (!name_list[li]) continue;
       for (std::size_t ti = 0; ti < lines[li].tokens.size(); ++ti) {
         const Choice& ch = choices[li][ti];
         if (!ch.cands) continue;
@@ -1037,73 +1041,95 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   }
 
   timer.lap("adapt");
-  // Write the lines out.
+  // Write the lines out, in parallel: a line nothing changed is the input line as it was.
+  std::vector<std::string> rewritten(lines.size());
+  std::vector<char> is_rewritten(lines.size(), 0);
+  std::vector<std::vector<Change>> line_changes(lines.size());
+  std::vector<std::size_t> line_unknown(lines.size(), 0);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 512), [&](const auto& range) {
+    for (std::size_t li = range.begin(); li < range.end(); ++li) {
+      const LineWork& lw = lines[li];
+      bool changed = lw.junk_end > lw.junk_begin;
+      for (std::size_t ti = 0; ti < lw.tokens.size() && !changed; ++ti) {
+        const Choice& ch = choices[li][ti];
+        changed = lw.bullet[ti] || (ch.cands && ch.best != ch.identity);
+        if (!changed && lw.tokens[ti].word && ch.cands && (*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
+      }
+      if (!changed) continue;
+      line_unknown[li] = 0;
+      is_rewritten[li] = 1;
+      std::vector<Change>& changes = line_changes[li];
+      std::u32string line;
+      std::size_t cursor = 0;
+      if (lw.junk_end > lw.junk_begin) {
+        Change change;
+        change.line = li + 1;
+        change.column = lw.tokens[lw.junk_begin].begin + 1;
+        change.from = to_utf8(lw.text.substr(lw.tokens[lw.junk_begin].begin,
+                                             lw.tokens[lw.junk_end].begin - lw.tokens[lw.junk_begin].begin));
+        changes.push_back(std::move(change));
+      }
+      for (std::size_t ti = 0; ti < lw.tokens.size(); ++ti) {
+        const Token& t = lw.tokens[ti];
+        if (ti >= lw.junk_begin && ti < lw.junk_end) {
+          cursor = lw.tokens[ti + 1].begin;  // dropped with the space after it
+          continue;
+        }
+        line.append(lw.text, cursor, t.begin - cursor);
+        cursor = t.end;
+        std::u32string original = lw.text.substr(t.begin, t.end - t.begin);
+        if (lw.bullet[ti]) {
+          line += lw.bullet[ti];
+          continue;
+        }
+        const Choice& ch = choices[li][ti];
+        if (!ch.cands || ch.best == ch.identity) {
+          line += original;
+          if (t.word && ch.cands && (*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
+          continue;
+        }
+        const Candidate& c = (*ch.cands)[ch.best];
+        // Keep the token's case pattern: FÖRSLAG / Förslag / förslag.
+        std::string original8 = to_utf8(original);
+        CasePattern pattern = case_pattern(original8);
+        std::u32string replacement;
+        for (std::size_t p = 0; p < c.parts.size(); ++p) {
+          if (p) replacement += U' ';
+          std::u32string part = c.parts[p];
+          // Otherwise the part keeps the case the confusion rules gave it ("l" -> "I").
+          if (pattern == CasePattern::upper) part = to_u32(to_upper(to_utf8(part)));
+          else if (p == 0 && pattern == CasePattern::capitalized) part = to_u32(capitalize(to_utf8(lower32(part))));
+          replacement += part;
+        }
+        line += replacement;
+        Change change;
+        change.line = li + 1;
+        change.column = t.begin + 1;
+        change.from = original8;
+        change.to = to_utf8(replacement);
+        change.score = ch.best_score - ch.identity_score;
+        if (ch.runner_up != SIZE_MAX && ch.runner_up < ch.cands->size()) {
+          std::u32string r;
+          for (std::size_t p = 0; p < (*ch.cands)[ch.runner_up].parts.size(); ++p) {
+            if (p) r += U' ';
+            r += (*ch.cands)[ch.runner_up].parts[p];
+          }
+          change.runner_up = to_utf8(r);
+        }
+        if (change.from != change.to) changes.push_back(std::move(change));
+      }
+      line.append(lw.text, cursor, std::u32string::npos);
+      rewritten[li] = to_utf8(line);
+    }
+  });
   std::string out;
   out.reserve(normalized.size() + 64);
   for (std::size_t li = 0; li < lines.size(); ++li) {
-    const LineWork& lw = lines[li];
-    std::u32string line;
-    std::size_t cursor = 0;
-    if (lw.junk_end > lw.junk_begin) {
-      Change change;
-      change.line = li + 1;
-      change.column = lw.tokens[lw.junk_begin].begin + 1;
-      change.from = to_utf8(lw.text.substr(lw.tokens[lw.junk_begin].begin,
-                                           lw.tokens[lw.junk_end].begin - lw.tokens[lw.junk_begin].begin));
-      result.changes.push_back(std::move(change));
-    }
-    for (std::size_t ti = 0; ti < lw.tokens.size(); ++ti) {
-      const Token& t = lw.tokens[ti];
-      if (ti >= lw.junk_begin && ti < lw.junk_end) {
-        cursor = lw.tokens[ti + 1].begin;  // dropped with the space after it
-        continue;
-      }
-      line.append(lw.text, cursor, t.begin - cursor);
-      cursor = t.end;
-      std::u32string original = lw.text.substr(t.begin, t.end - t.begin);
-      if (lw.bullet[ti]) {
-        line += lw.bullet[ti];
-        continue;
-      }
-      const Choice& ch = choices[li][ti];
-      if (!ch.cands || ch.best == ch.identity) {
-        line += original;
-        if (t.word && ch.cands && (*ch.cands)[ch.identity].tier == 0) ++result.unknown_words;
-        continue;
-      }
-      const Candidate& c = (*ch.cands)[ch.best];
-      // Keep the token's case pattern: FÖRSLAG / Förslag / förslag.
-      std::string original8 = to_utf8(original);
-      CasePattern pattern = case_pattern(original8);
-      std::u32string replacement;
-      for (std::size_t p = 0; p < c.parts.size(); ++p) {
-        if (p) replacement += U' ';
-        std::u32string part = c.parts[p];
-        // Otherwise the part keeps the case the confusion rules gave it ("l" -> "I").
-        if (pattern == CasePattern::upper) part = to_u32(to_upper(to_utf8(part)));
-        else if (p == 0 && pattern == CasePattern::capitalized) part = to_u32(capitalize(to_utf8(lower32(part))));
-        replacement += part;
-      }
-      line += replacement;
-      Change change;
-      change.line = li + 1;
-      change.column = t.begin + 1;
-      change.from = original8;
-      change.to = to_utf8(replacement);
-      change.score = ch.best_score - ch.identity_score;
-      if (ch.runner_up != SIZE_MAX && ch.runner_up < ch.cands->size()) {
-        std::u32string r;
-        for (std::size_t p = 0; p < (*ch.cands)[ch.runner_up].parts.size(); ++p) {
-          if (p) r += U' ';
-          r += (*ch.cands)[ch.runner_up].parts[p];
-        }
-        change.runner_up = to_utf8(r);
-      }
-      if (change.from != change.to) result.changes.push_back(std::move(change));
-    }
-    line.append(lw.text, cursor, std::u32string::npos);
-    out += to_utf8(line);
+    if (is_rewritten[li]) out += rewritten[li];
+    else out += raw_lines[li];
     if (li + 1 < lines.size() || trailing_newline) out += '\n';
+    result.unknown_words += line_unknown[li];
+    for (auto& c : line_changes[li]) result.changes.push_back(std::move(c));
   }
   result.text = std::move(out);
   timer.lap("output");

@@ -12,6 +12,7 @@
 #include "protokoll/segment.hpp"
 #include "protokoll/sha256.hpp"
 #include "protokoll/text_util.hpp"
+#include "stage_timer.hpp"
 
 namespace protokoll {
 
@@ -38,7 +39,9 @@ struct Batch::Impl {
     std::call_once(repairer_once, [&] {
       RepairOptions r = options.repair;
       if (r.data_dir.empty()) r.data_dir = data_dir();
+      detail::StageTimer timer("setup");
       repairer = std::make_unique<Repairer>(r);
+      timer.lap("repairer");
     });
     return *repairer;
   }
@@ -51,18 +54,23 @@ struct Batch::Impl {
 
   LoadedSource load_one(const InputPath& input) {
     LoadedSource out;
+    detail::StageTimer timer("load");
     const std::string bytes = read_bytes(input.path);
+    timer.lap("read");
     if (bytes.empty()) throw InputError("empty file");
     out.source.path = input.path;
     out.source.sha256 = sha256_hex(bytes);
+    timer.lap("sha256");
     out.source.kind = detect_kind(bytes);
     switch (out.source.kind) {
       case SourceKind::text: {
         if (options.images_only) throw InputError("is text, not an image (use `protokoll repair` or `run`)");
         DecodedText decoded = decode_text(bytes);
+        timer.lap("decode");
         out.source.encoding = decoded.encoding;
         out.ends_with_newline = decoded.utf8.empty() || decoded.utf8.back() == '\n';
         out.pages = pages_from_text(normalize_unicode(decoded.utf8), 0);
+        timer.lap("pages");
         break;
       }
       case SourceKind::image:
@@ -80,7 +88,11 @@ struct Batch::Impl {
   }
 
   void repair(LoadedSource& src) {
-    RepairResult r = get_repairer().repair(pages_text(src.pages));
+    detail::StageTimer timer("batch");
+    const Repairer& repairer = get_repairer();
+    timer.lap("repairer");
+    RepairResult r = repairer.repair(pages_text(src.pages));
+    timer.lap("repair");
     // The repair keeps the line structure, so pages (form feeds) and lines map back one to one.
     auto split = [](std::string_view text, char sep) {
       std::vector<std::string_view> parts;
@@ -101,6 +113,7 @@ struct Batch::Impl {
     src.repaired_words = r.changes.size();
     src.unknown_words = r.unknown_words;
     src.changes = std::move(r.changes);
+    timer.lap("pages back");
   }
 };
 

@@ -42,29 +42,30 @@ std::optional<double> Document::mean_confidence() const {
 std::vector<Page> pages_from_text(std::string_view text, std::size_t source_index) {
   std::vector<Page> pages;
   pages.push_back(Page{source_index, 1, {}});
-  std::string current;
-  bool pending = false;  // a line has started (even if empty)
-  auto flush_line = [&] {
-    pages.back().lines.push_back(Line{current, {}});
-    current.clear();
+  std::size_t start = 0;  // of the current line
+  bool pending = false;   // a line has started (even if empty)
+  auto flush_line = [&](std::size_t end) {
+    pages.back().lines.push_back(Line{std::string(text.substr(start, end - start)), {}});
     pending = false;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      flush_line();
-    } else if (c == '\n') {
-      flush_line();
-    } else if (c == '\f') {
-      if (pending || !current.empty()) flush_line();
-      pages.push_back(Page{source_index, static_cast<int>(pages.size()) + 1, {}});
-    } else {
-      current += c;
+    const char c = text[i];
+    if (c != '\r' && c != '\n' && c != '\f') {
       pending = true;
+      continue;
     }
+    if (c == '\r') {
+      flush_line(i);
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n') {
+      flush_line(i);
+    } else {
+      if (pending) flush_line(i);
+      pages.push_back(Page{source_index, static_cast<int>(pages.size()) + 1, {}});
+    }
+    start = i + 1;
   }
-  if (pending || !current.empty()) flush_line();
+  if (pending) flush_line(text.size());
   return pages;
 }
 

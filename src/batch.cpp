@@ -1,5 +1,6 @@
 #include "protokoll/batch.hpp"
 
+#include <future>
 #include <mutex>
 #include <optional>
 
@@ -125,7 +126,11 @@ const Repairer& Batch::repairer() { return impl_->get_repairer(); }
 void Batch::process(const std::vector<InputPath>& inputs,
                     const std::function<void(std::size_t, LoadedSource&&)>& on_loaded,
                     const std::function<void(const InputFailure&)>& on_failure) {
-  if (impl_->options.repair_text) impl_->get_repairer();  // a setup error stops here, once
+  // The repair models load while the first inputs are read and decoded (or OCR'd); the first
+  // repair waits for them. A setup error stops the batch there, or at the end when no input
+  // reached the repair stage.
+  std::future<void> models;
+  if (impl_->options.repair_text) models = std::async(std::launch::async, [this] { impl_->get_repairer(); });
   std::optional<tbb::global_control> limit;
   if (impl_->options.jobs > 0)
     limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(impl_->options.jobs));
@@ -170,6 +175,7 @@ void Batch::process(const std::vector<InputPath>& inputs,
             if (s->failure) on_failure(*s->failure);
             else on_loaded(s->index, std::move(*s->loaded));
           }));
+  if (models.valid()) models.get();
 }
 
 std::vector<LoadedSource> Batch::load(const std::vector<InputPath>& inputs, std::vector<InputFailure>& failures) {

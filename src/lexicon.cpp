@@ -11,6 +11,7 @@
 
 #include <hunspell/hunspell.hxx>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_invoke.h>
 
 #include "protokoll/text_util.hpp"
 
@@ -69,18 +70,26 @@ struct Lexicon::Impl {
 };
 
 Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()) {
-  if (!options.data_dir.empty()) {
-    load_words((fs::path(options.data_dir) / "tesseract-swe-words.txt").string(), impl_->web_words, true);
-    load_words((fs::path(options.data_dir) / "domain-words.txt").string(), impl_->strong_words, true);
-  }
-  for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
   if (options.use_hunspell) {
     impl_->aff = options.hunspell_aff;
     impl_->dic = options.hunspell_dic;
     find_hunspell_dictionary(impl_->aff, impl_->dic);
     impl_->use_hunspell = true;
-    impl_->local();  // load now: a broken dictionary fails at start-up, not mid-batch
   }
+  auto load_lists = [&] {
+    if (!options.data_dir.empty()) {
+      load_words((fs::path(options.data_dir) / "tesseract-swe-words.txt").string(), impl_->web_words, true);
+      load_words((fs::path(options.data_dir) / "domain-words.txt").string(), impl_->strong_words, true);
+    }
+    for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
+  };
+  // Hunspell loads now, beside the lists (a broken dictionary fails at start-up, not mid-batch),
+  // and once more for a second thread: the parallel candidate search asks from every thread.
+  if (!impl_->use_hunspell) {
+    load_lists();
+    return;
+  }
+  tbb::parallel_invoke(load_lists, [&] { impl_->local(); }, [&] { impl_->local(); });
 }
 
 Lexicon::~Lexicon() = default;

@@ -25,6 +25,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -168,7 +169,7 @@ struct Repairer::Impl {
     double strip = 0.5;  // estimated share of å/ä/ö that OCR lost in this document
     std::unordered_map<std::string, int> intact;  // lower-case words seen intact
     std::unordered_set<std::string> names;        // lower-case names from participant lists
-    std::unordered_map<std::u32string, std::vector<Candidate>> cache;
+    std::vector<std::vector<Candidate>> readings;  // per distinct word form
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
     std::unordered_map<const Confusion*, int> confirmed;
@@ -240,21 +241,44 @@ struct Repairer::Impl {
   };
 
   void walk_trie(const std::u32string& seen, const DocState& doc, std::vector<Walk>& done) const {
-    std::vector<Step> steps;
-    steps.reserve(256);
-    using Entry = std::pair<float, std::uint32_t>;
-    std::priority_queue<Entry> open;
+    // What each position of the form offers, worked out once rather than at every step: the
+    // cost of keeping its character, that character lower-cased, and the confusions whose
+    // seen side matches there.
+    struct Offer {
+      float keep;
+      char32_t lower;
+      std::uint32_t rules_begin, rules_end;  // into `rules`
+    };
+    thread_local std::vector<Offer> offers;
+    thread_local std::vector<const Confusion*> rules;
+    thread_local std::vector<Step> steps;
+    offers.clear();
+    rules.clear();
+    steps.clear();
+    for (std::size_t pos = 0; pos < seen.size(); ++pos) {
+      Offer o{static_cast<float>(channel_keep(seen[pos], doc)), lower_cp(seen[pos]),
+              static_cast<std::uint32_t>(rules.size()), 0};
+      for (const Confusion* rule : confusions.starting_with(seen[pos]))
+        if (seen.compare(pos, rule->seen.size(), rule->seen) == 0) rules.push_back(rule);
+      o.rules_end = static_cast<std::uint32_t>(rules.size());
+      offers.push_back(o);
+    }
+    using Entry = std::pair<float, std::uint32_t>;  // a max-heap of (logp, step)
+    thread_local std::vector<Entry> open;
+    open.clear();
     steps.push_back(Step{UINT32_MAX, 0, detail::WordTrie::kRoot, 0, 0, 0, 0, 0, 0, 0, nullptr});
-    open.emplace(0.0f, 0);
+    open.emplace_back(0.0f, 0);
     float best_done = -1e9f;
     auto push = [&](Step st) {
       if (st.logp < kMinLogP || st.logp < best_done - kSearchBeam) return;
       steps.push_back(st);
-      open.emplace(st.logp, static_cast<std::uint32_t>(steps.size() - 1));
+      open.emplace_back(st.logp, static_cast<std::uint32_t>(steps.size() - 1));
+      std::push_heap(open.begin(), open.end());
     };
     while (!open.empty() && steps.size() < kMaxWalkSteps && done.size() < kMaxCandidates) {
-      const std::uint32_t id = open.top().second;
-      open.pop();
+      std::pop_heap(open.begin(), open.end());
+      const std::uint32_t id = open.back().second;
+      open.pop_back();
       const Step w = steps[id];
       if (w.logp < best_done - kSearchBeam) break;
       const std::uint8_t here = trie.tier(w.node);
@@ -299,9 +323,10 @@ struct Repairer::Impl {
         if (here > 0 && w.spaces < 2) restart(4, kGlueLogP);
       }
       // Undo a confusion that starts here.
+      const Offer& offer = offers[w.pos];
       if (w.edits < kMaxEdits) {
-        for (const Confusion* rule : confusions.starting_with(seen[w.pos])) {
-          if (seen.compare(w.pos, rule->seen.size(), rule->seen) != 0) continue;
+        for (std::uint32_t ri = offer.rules_begin; ri < offer.rules_end; ++ri) {
+          const Confusion* rule = rules[ri];
           std::uint32_t node = w.node;
           for (char32_t t : rule->truth) {
             node = trie.child(node, lower_cp(t));
@@ -321,9 +346,9 @@ struct Repairer::Impl {
         }
       }
       // Keep the character.
-      std::uint32_t next = trie.child(w.node, lower_cp(seen[w.pos]));
+      std::uint32_t next = trie.child(w.node, offer.lower);
       if (next != detail::WordTrie::kNone) {
-        double keep = channel_keep(seen[w.pos], doc);
+        const float keep = offer.keep;
         Step k = w;
         k.parent = id;
         k.node = next;
@@ -827,33 +852,42 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::size_t best = 0, identity = 0;
     double best_score = 0, identity_score = 0, runner_up_score = -1e9;
     std::size_t runner_up = SIZE_MAX;
+    std::uint32_t form = 0;     // index of the word form in doc.readings
   };
   std::vector<std::vector<Choice>> choices(lines.size());
   std::vector<std::pair<std::size_t, std::size_t>> order;  // (line, token) of repairable words
   {
     // Every distinct form once, generated in parallel: the search is the expensive part.
-    std::vector<const std::u32string*> forms;
-    std::unordered_map<std::u32string, std::vector<Candidate>> fresh;
-    for (const auto& lw : lines)
-      for (const auto& t : lw.tokens) {
-        if (!t.word || t.fixed) continue;
-        auto [it, added] = fresh.try_emplace(lw.text.substr(t.begin, t.end - t.begin));
-        if (added) forms.push_back(&it->first);
+    std::vector<std::u32string> forms;
+    std::vector<std::uint32_t> form_of;  // per entry of `order`
+    {
+      std::unordered_map<std::u32string_view, std::uint32_t> ids;
+      for (std::size_t li = 0; li < lines.size(); ++li) {
+        const auto& lw = lines[li];
+        for (std::size_t ti = 0; ti < lw.tokens.size(); ++ti) {
+          const Token& t = lw.tokens[ti];
+          if (!t.word) continue;
+          ++result.words;
+          if (t.fixed) continue;
+          auto [it, added] = ids.try_emplace(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin),
+                                             static_cast<std::uint32_t>(forms.size()));
+          if (added) forms.emplace_back(it->first);
+          form_of.push_back(it->second);
+          order.emplace_back(li, ti);
+        }
       }
-    std::vector<std::vector<Candidate>> generated(forms.size());
-    tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) { generated[i] = generate(*forms[i], doc); });
-    for (std::size_t i = 0; i < forms.size(); ++i) doc.cache.emplace(*forms[i], std::move(generated[i]));
-  }
-  for (std::size_t li = 0; li < lines.size(); ++li) {
-    choices[li].resize(lines[li].tokens.size());
-    for (std::size_t ti = 0; ti < lines[li].tokens.size(); ++ti) {
-      const Token& t = lines[li].tokens[ti];
-      if (!t.word) continue;
-      ++result.words;
-      if (t.fixed) continue;
-      std::u32string w = lines[li].text.substr(t.begin, t.end - t.begin);
+    }
+    timer.lap("forms");
+    doc.readings.resize(forms.size());
+    tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) { doc.readings[i] = generate(forms[i], doc); });
+    timer.lap("generate");
+    for (std::size_t li = 0; li < lines.size(); ++li) choices[li].resize(lines[li].tokens.size());
+    tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
+      const auto [li, ti] = order[i];
+      const std::u32string& w = forms[form_of[i]];
       Choice& ch = choices[li][ti];
-      ch.cands = &doc.cache.at(w);
+      ch.form = form_of[i];
+      ch.cands = &doc.readings[ch.form];
       for (std::size_t k = 0; k < ch.cands->size(); ++k)
         if ((*ch.cands)[k].identity) ch.identity = k;
       if (is_upper(w[0]) && !all_upper(w)) {
@@ -861,8 +895,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         ch.listed_name = doc.names.count(id.lower.front()) > 0;
         if (id.tier == 2 && !ch.listed_name && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
       }
-      order.emplace_back(li, ti);
-    }
+    });
   }
   timer.lap("candidates");
   // The neighbours a decision reads its context from, found once: the nearest word on the same
@@ -1021,7 +1054,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       if (!tried.insert(id.parts[0]).second) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
-        auto& list = doc.cache.at(id.parts[0]);
+        auto& list = doc.readings[ch.form];
         if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts[0] == name; })) continue;
         Walk w;
         w.text = name;
@@ -1035,8 +1068,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   }
   if (!doc.confirmed.empty() || added_names) {
     compute_rule_logps(doc);
-    for (auto& [form, list] : doc.cache)
-      for (auto& c : list) rescore_channel(c, doc);
+    tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) {
+      for (auto& c : doc.readings[i]) rescore_channel(c, doc);
+    });
     decide_all();
   }
 
@@ -1142,9 +1176,14 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   LexiconOptions lex;
   lex.data_dir = dir;
   lex.user_word_files = options.user_word_files;
-  impl_->lexicon = std::make_unique<Lexicon>(lex);
-  impl_->lm.load((fs::path(dir) / "lm-unigrams.tsv").string(), (fs::path(dir) / "lm-bigrams.tsv").string());
-  impl_->confusions.load((fs::path(dir) / "confusions.tsv").string());
+  // The parts are independent until the trie: load them side by side (start-up time counts
+  // for every short job).
+  tbb::parallel_invoke(
+      [&] { impl_->lexicon = std::make_unique<Lexicon>(lex); },
+      [&] {
+        impl_->lm.load((fs::path(dir) / "lm-unigrams.tsv").string(), (fs::path(dir) / "lm-bigrams.tsv").string());
+        impl_->confusions.load((fs::path(dir) / "confusions.tsv").string());
+      });
   // The trie holds every listed word: the language model's vocabulary and our lists (strong),
   // Tesseract's web list (weak: it also holds stripped forms like "forslag").
   std::vector<detail::WordTrie::Entry> words;

@@ -118,9 +118,10 @@ struct Candidate {
 };
 
 struct Token {
-  std::size_t begin = 0, end = 0;  // code point offsets in the line
+  std::uint32_t begin = 0, end = 0;  // code point offsets in the line
+  std::int32_t slot = -1;            // index of its decision, -1 when it is not decided on
   bool word = false;
-  bool fixed = false;              // never changed (numbers, URLs, acronyms, ...)
+  bool fixed = false;                // never changed (numbers, URLs, acronyms, ...)
 };
 
 // URL, e-mail and domain spans of a line: [begin, end) in code points.
@@ -728,7 +729,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
         Token t;
         t.begin = cp;
-        t.end = t.begin + static_cast<std::size_t>(us.countChar32(start, end - start));
+        t.end = t.begin + static_cast<std::uint32_t>(us.countChar32(start, end - start));
         cp = t.end;
         bool alnum = false;
         for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
@@ -854,7 +855,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::size_t runner_up = SIZE_MAX;
     std::uint32_t form = 0;     // index of the word form in doc.readings
   };
-  std::vector<std::vector<Choice>> choices(lines.size());
+  std::vector<Choice> choices;  // one per entry of `order`
   std::vector<std::pair<std::size_t, std::size_t>> order;  // (line, token) of repairable words
   {
     // Every distinct form once, generated in parallel: the search is the expensive part.
@@ -868,11 +869,13 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           const Token& t = lw.tokens[ti];
           if (!t.word) continue;
           ++result.words;
+          if (order.size() >= INT32_MAX) throw std::length_error("repair: too many words in one text");
           if (t.fixed) continue;
           auto [it, added] = ids.try_emplace(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin),
                                              static_cast<std::uint32_t>(forms.size()));
           if (added) forms.emplace_back(it->first);
           form_of.push_back(it->second);
+          lines[li].tokens[ti].slot = static_cast<std::int32_t>(order.size());
           order.emplace_back(li, ti);
         }
       }
@@ -881,11 +884,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     doc.readings.resize(forms.size());
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) { doc.readings[i] = generate(forms[i], doc); });
     timer.lap("generate");
-    for (std::size_t li = 0; li < lines.size(); ++li) choices[li].resize(lines[li].tokens.size());
+    choices.resize(order.size());
     tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
       const auto [li, ti] = order[i];
       const std::u32string& w = forms[form_of[i]];
-      Choice& ch = choices[li][ti];
+      Choice& ch = choices[i];
       ch.form = form_of[i];
       ch.cands = &doc.readings[ch.form];
       for (std::size_t k = 0; k < ch.cands->size(); ++k)
@@ -903,17 +906,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // that word is never repaired (a number, a bullet). -1: no context on that side.
   std::vector<long> prev_of(order.size(), -1), next_of(order.size(), -1);
   {
-    std::vector<std::vector<long>> slot(lines.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      auto [li, ti] = order[i];
-      if (slot[li].empty()) slot[li].assign(lines[li].tokens.size(), -1);
-      slot[li][ti] = static_cast<long>(i);
-    }
     auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> long {
       const auto& toks = lines[li].tokens;
       for (long k = static_cast<long>(ti) + dir; k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
         const Token& t = toks[static_cast<std::size_t>(k)];
-        if (t.word) return slot[li][static_cast<std::size_t>(k)];
+        if (t.word) return t.slot;
         for (std::size_t p = t.begin; p < t.end; ++p) {
           char32_t c = lines[li].text[p];
           if (c == U'.' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U'(' || c == U')' ||
@@ -936,8 +933,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // Each pass decides every token from the previous pass's neighbours, so tokens are
   // independent within a pass and run in parallel (and the result does not depend on order).
   auto decide = [&](int pass, std::size_t i) {
-        const auto [li, ti] = order[i];
-        Choice& ch = choices[li][ti];
+        Choice& ch = choices[i];
         if (ch.cands->size() == 1) {
           ch.best = ch.identity;
           return;
@@ -983,7 +979,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           best = ch.identity_score;
         }
         if (pass == 1 && debug) {
-          std::string line = "repair-debug " + std::to_string(li + 1) + ":";
+          std::string line = "repair-debug " + std::to_string(order[i].first + 1) + ":";
           for (std::size_t k = 0; k < ch.cands->size() && k < 12; ++k) {
             const Candidate& c = (*ch.cands)[k];
             std::string text;
@@ -1008,7 +1004,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) { decide(pass, i); });
       }
       for (std::size_t i = 0; i < order.size(); ++i) {
-        const Choice& ch = choices[order[i].first][order[i].second];
+        const Choice& ch = choices[i];
         const Candidate& c = (*ch.cands)[ch.best];
         context_first[i] = c.first_id;
         context_last[i] = c.last_id;
@@ -1020,8 +1016,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // Adapt the channel to this document: the confusions behind its confident repairs are
   // likelier here ("medarbetarenkit" -> "medarbetarenkät" makes "hinder" -> "händer" thinkable),
   // then decide again.
-  for (auto [li, ti] : order) {
-    const Choice& ch = choices[li][ti];
+  for (const Choice& ch : choices) {
     if (ch.best == ch.identity) continue;
     const Candidate& best = (*ch.cands)[ch.best];
     if ((*ch.cands)[ch.identity].tier == 0 && best.tier == 2 && best.parts.size() == 1 &&
@@ -1036,9 +1031,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::vector<std::u32string> settled;
     for (std::size_t li = 0; li < lines.size(); ++li) {
       if (!name_list[li]) continue;
-      for (std::size_t ti = 0; ti < lines[li].tokens.size(); ++ti) {
-        const Choice& ch = choices[li][ti];
-        if (!ch.cands) continue;
+      for (const Token& t : lines[li].tokens) {
+        if (t.slot < 0) continue;
+        const Choice& ch = choices[static_cast<std::size_t>(t.slot)];
         const Candidate& c = (*ch.cands)[ch.best];
         if (c.parts.size() == 1 && c.parts[0].size() >= 5 && is_upper(c.parts[0][0]) && swedish_spelling(c.parts[0]))
           settled.push_back(c.parts[0]);
@@ -1047,8 +1042,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::sort(settled.begin(), settled.end());
     settled.erase(std::unique(settled.begin(), settled.end()), settled.end());
     std::unordered_set<std::u32string> tried;  // each form once: the result is the same
-    for (auto [li, ti] : order) {
-      Choice& ch = choices[li][ti];
+    for (Choice& ch : choices) {
       const Candidate& id = (*ch.cands)[ch.identity];
       if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || (*ch.cands)[ch.best].tier != 0) continue;
       if (!tried.insert(id.parts[0]).second) continue;
@@ -1085,9 +1079,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       const LineWork& lw = lines[li];
       bool changed = lw.junk_end > lw.junk_begin;
       for (std::size_t ti = 0; ti < lw.tokens.size() && !changed; ++ti) {
-        const Choice& ch = choices[li][ti];
-        changed = lw.bullet[ti] || (ch.cands && ch.best != ch.identity);
-        if (!changed && lw.tokens[ti].word && ch.cands && (*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
+        changed = lw.bullet[ti] != 0;
+        if (lw.tokens[ti].slot < 0) continue;
+        const Choice& ch = choices[static_cast<std::size_t>(lw.tokens[ti].slot)];
+        changed = changed || ch.best != ch.identity;
+        if (!changed && (*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
       }
       if (!changed) continue;
       line_unknown[li] = 0;
@@ -1116,10 +1112,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           line += lw.bullet[ti];
           continue;
         }
-        const Choice& ch = choices[li][ti];
-        if (!ch.cands || ch.best == ch.identity) {
+        if (t.slot < 0) {
           line += original;
-          if (t.word && ch.cands && (*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
+          continue;
+        }
+        const Choice& ch = choices[static_cast<std::size_t>(t.slot)];
+        if (ch.best == ch.identity) {
+          line += original;
+          if ((*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
           continue;
         }
         const Candidate& c = (*ch.cands)[ch.best];

@@ -1176,6 +1176,7 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   LexiconOptions lex;
   lex.data_dir = dir;
   lex.user_word_files = options.user_word_files;
+  detail::StageTimer timer("setup");
   // The parts are independent until the trie: load them side by side (start-up time counts
   // for every short job).
   tbb::parallel_invoke(
@@ -1186,10 +1187,13 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
       });
   // The trie holds every listed word: the language model's vocabulary and our lists (strong),
   // Tesseract's web list (weak: it also holds stripped forms like "forslag").
+  timer.lap("lexicon, language model");
   std::vector<detail::WordTrie::Entry> words;
   impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { words.emplace_back(to_u32(w), 2); });
   impl_->lexicon->for_each_listed([&](const std::string& w, bool strong) { words.emplace_back(to_u32(w), strong ? 2 : 1); });
+  timer.lap("trie words");
   impl_->trie = detail::WordTrie(std::move(words));
+  timer.lap("trie");
   UErrorCode status = U_ZERO_ERROR;
   impl_->word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("sv", "SE"), status));
   if (U_FAILURE(status) || !impl_->word_breaks) throw SetupError("ICU word break iterator unavailable");

@@ -1,7 +1,9 @@
 #include "protokoll/resources.hpp"
 #include "protokoll/lexicon.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <mutex>
 #include <shared_mutex>
@@ -10,7 +12,7 @@
 #include <unordered_set>
 
 #include <hunspell/hunspell.hxx>
-#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
 #include "protokoll/text_util.hpp"
@@ -55,15 +57,29 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
 struct Lexicon::Impl {
   std::unordered_set<std::string> strong_words;  // lower-case: domain and user lists
   std::unordered_set<std::string> web_words;     // lower-case: Tesseract's word list
-  // Hunspell objects are not thread-safe: one per thread that asks (a lock would serialise
-  // the parallel candidate search on it).
+  // Hunspell objects are not thread-safe, and one lock would serialise the parallel candidate
+  // search: a pool, one instance per concurrent caller. Instances are made ahead (one per
+  // core, at start-up) because loading sv_SE takes a tenth of a second; a pool rather than
+  // one per thread because the threads that ask (TBB workers, the caller) change from call to call.
   std::string aff, dic;
   bool use_hunspell = false;
-  mutable tbb::enumerable_thread_specific<std::unique_ptr<Hunspell>> hunspell;
-  Hunspell& local() const {
-    auto& h = hunspell.local();
-    if (!h) h = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-    return *h;
+  mutable std::mutex pool_mutex;
+  mutable std::vector<std::unique_ptr<Hunspell>> pool;
+  std::unique_ptr<Hunspell> load() const { return std::make_unique<Hunspell>(aff.c_str(), dic.c_str()); }
+  bool spell(const std::string& word) const {
+    std::unique_ptr<Hunspell> h;
+    {
+      std::lock_guard lock(pool_mutex);
+      if (!pool.empty()) {
+        h = std::move(pool.back());
+        pool.pop_back();
+      }
+    }
+    if (!h) h = load();
+    const bool ok = h->spell(word);
+    std::lock_guard lock(pool_mutex);
+    pool.push_back(std::move(h));
+    return ok;
   }
   mutable std::shared_mutex cache_mutex;
   mutable std::unordered_map<std::string, Known> cache;
@@ -84,12 +100,16 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
     for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
   };
   // Hunspell loads now, beside the lists (a broken dictionary fails at start-up, not mid-batch),
-  // and once more for a second thread: the parallel candidate search asks from every thread.
+  // once for each core that will ask.
   if (!impl_->use_hunspell) {
     load_lists();
     return;
   }
-  tbb::parallel_invoke(load_lists, [&] { impl_->local(); }, [&] { impl_->local(); });
+  const std::size_t instances = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  impl_->pool.resize(instances);
+  tbb::parallel_invoke(load_lists, [&] {
+    tbb::parallel_for(std::size_t(0), instances, [&](std::size_t i) { impl_->pool[i] = impl_->load(); });
+  });
 }
 
 Lexicon::~Lexicon() = default;
@@ -104,7 +124,7 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
   std::string lower = to_lower(word);
   Known known = impl_->strong_words.count(lower) ? Known::yes : Known::no;
   if (known == Known::no && impl_->use_hunspell) {
-    if (impl_->local().spell(key)) known = Known::yes;
+    if (impl_->spell(key)) known = Known::yes;
   }
   if (known == Known::no && impl_->web_words.count(lower)) known = Known::weak;
   std::unique_lock lock(impl_->cache_mutex);

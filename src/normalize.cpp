@@ -49,32 +49,66 @@ std::string nfc(std::string_view text) {
 }
 
 namespace {
-// Text that is already what normalize_unicode() returns, decided in one pass over the bytes:
-// printable ASCII, tab, newline, form feed, carriage return, and the Latin-1 letters and signs
-// (U+00A1..U+00FF except the soft hyphen; every one is NFC and nothing combines with it here
-// since no combining mark may follow). Almost all OCR text is this, and is then only copied.
-bool plainly_normalized(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
+// Whether a line is already what normalize_unicode() returns, decided in one pass over its
+// bytes: printable ASCII and tab, the Latin-1 letters and signs (U+00A1..U+00FF but the soft
+// hyphen), and common typographic punctuation (dashes, quotes, bullet, ellipsis, euro). All are
+// NFC, and no combining mark may follow since a mark is not on the list. Almost every OCR'd
+// line is like this and is then only copied.
+bool plainly_normalized(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const auto* end = p + line.size();
   while (p < end) {
     const unsigned char c = *p;
     if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7f) return false;
+      if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
       ++p;
       continue;
     }
-    // U+00A1..U+00BF are C2 A1..C2 BF, U+00C0..U+00FF are C3 80..C3 BF.
-    if (end - p < 2) return false;
-    const unsigned char d = p[1];
-    if (!((c == 0xC2 && d >= 0xA1 && d <= 0xBF && d != 0xAD) || (c == 0xC3 && d >= 0x80 && d <= 0xBF))) return false;
-    p += 2;
+    if (c == 0xC2 || c == 0xC3) {  // U+00A1..U+00BF are C2 A1..BF, U+00C0..U+00FF are C3 80..BF
+      if (end - p < 2) return false;
+      const unsigned char d = p[1];
+      if (!((c == 0xC2 && d >= 0xA1 && d <= 0xBF && d != 0xAD) || (c == 0xC3 && d >= 0x80 && d <= 0xBF)))
+        return false;
+      p += 2;
+      continue;
+    }
+    if (c == 0xE2 && end - p >= 3) {  // – — ‘ ’ ‚ “ ” „ • … (U+2013..U+2026) and € (U+20AC)
+      const unsigned char d = p[1], e = p[2];
+      const bool punctuation = d == 0x80 && (e == 0x93 || e == 0x94 || e == 0x98 || e == 0x99 || e == 0x9A ||
+                                             e == 0x9C || e == 0x9D || e == 0x9E || e == 0xA2 || e == 0xA6);
+      if (punctuation || (d == 0x82 && e == 0xAC)) {
+        p += 3;
+        continue;
+      }
+    }
+    return false;
   }
   return true;
 }
+
+std::string normalize_line(std::string_view line);
 }  // namespace
 
+// Line by line: NFC never reaches across a line break, and lines that need nothing are copied.
 std::string normalize_unicode(std::string_view text) {
-  if (plainly_normalized(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of("\n\f\r", start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (plainly_normalized(line)) out += line;
+    else out += normalize_line(line);
+    if (end == text.size()) break;
+    out += text[end];
+    start = end + 1;
+  }
+  return out;
+}
+
+namespace {
+std::string normalize_line(std::string_view text) {
   std::u32string in = to_u32(nfc(text));
   std::u32string out;
   out.reserve(in.size());
@@ -95,5 +129,6 @@ std::string normalize_unicode(std::string_view text) {
   }
   return to_utf8(out);
 }
+}  // namespace
 
 }  // namespace protokoll

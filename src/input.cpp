@@ -155,7 +155,10 @@ std::string read_bytes(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(std::string("cannot open: ") + std::strerror(errno));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // In blocks, not a character at a time: a whole archive file is read before it is decoded.
+  std::string data;
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) data.append(block, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) throw InputError(std::string("cannot read: ") + std::strerror(errno));
   return data;
 }

@@ -35,19 +35,6 @@ const char32_t* ligature(char32_t c) {
 
 }  // namespace
 
-std::string nfc(std::string_view text) {
-  const auto& n = nfc_instance();
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (n.isNormalized(s, status) && U_SUCCESS(status)) return std::string(text);
-  status = U_ZERO_ERROR;
-  icu::UnicodeString out = n.normalize(s, status);
-  if (U_FAILURE(status)) return std::string(text);
-  std::string result;
-  out.toUTF8String(result);
-  return result;
-}
-
 namespace {
 // Whether a line is already what normalize_unicode() returns, decided in one pass over its
 // bytes: printable ASCII and tab, the Latin-1 letters and signs (U+00A1..U+00FF but the soft
@@ -86,11 +73,10 @@ bool plainly_normalized(std::string_view line) {
   return true;
 }
 
-std::string normalize_line(std::string_view line);
-}  // namespace
-
-// Line by line: NFC never reaches across a line break, and lines that need nothing are copied.
-std::string normalize_unicode(std::string_view text) {
+// Apply `line_op` to each line of `text` that is not plainly normalized, copy the others. Line
+// breaks are kept; neither NFC nor our folding ever reaches across one.
+template <class LineOp>
+std::string by_line(std::string_view text, LineOp line_op) {
   std::string out;
   out.reserve(text.size());
   std::size_t start = 0;
@@ -99,7 +85,7 @@ std::string normalize_unicode(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
     if (plainly_normalized(line)) out += line;
-    else out += normalize_line(line);
+    else out += line_op(line);
     if (end == text.size()) break;
     out += text[end];
     start = end + 1;
@@ -107,9 +93,20 @@ std::string normalize_unicode(std::string_view text) {
   return out;
 }
 
-namespace {
+std::string nfc_line(std::string_view text) {
+  const auto& n = nfc_instance();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (n.isNormalized(s, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = n.normalize(s, status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
 std::string normalize_line(std::string_view text) {
-  std::u32string in = to_u32(nfc(text));
+  std::u32string in = to_u32(nfc_line(text));
   std::u32string out;
   out.reserve(in.size());
   for (char32_t c : in) {
@@ -130,5 +127,9 @@ std::string normalize_line(std::string_view text) {
   return to_utf8(out);
 }
 }  // namespace
+
+std::string nfc(std::string_view text) { return by_line(text, nfc_line); }
+
+std::string normalize_unicode(std::string_view text) { return by_line(text, normalize_line); }
 
 }  // namespace protokoll

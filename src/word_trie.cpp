@@ -1,12 +1,14 @@
 #include "word_trie.hpp"
 
 #include <algorithm>
+
+#include <tbb/parallel_sort.h>
 #include <stdexcept>
 
 namespace protokoll::detail {
 
 WordTrie::WordTrie(std::vector<Entry> words) {
-  std::sort(words.begin(), words.end());
+  tbb::parallel_sort(words.begin(), words.end());
   // Duplicates sort together, lower tier first: keep the last of each.
   std::vector<Entry> unique;
   unique.reserve(words.size());

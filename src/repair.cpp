@@ -366,6 +366,24 @@ struct Repairer::Impl {
 
   // All readings of a token (pure: safe to run for many forms in parallel).
   std::vector<Candidate> generate(const std::u32string& seen, const DocState& doc) const {
+    // A listed word that carries å, ä or ö was read right: an English OCR model never prints
+    // those letters, so the form is the page's own spelling ("förslag", "Öresund"). Only the
+    // form itself is a reading; the search would only find less likely ones.
+    if (std::any_of(seen.begin(), seen.end(), is_swedish_diacritic) && trie.tier(trie.find(lower32(seen))) == 2) {
+      std::vector<Candidate> out(1);
+      Candidate& id = out.front();
+      id.parts = {seen};
+      std::string low = to_utf8(lower32(seen));
+      id.lower = {low};
+      id.ids = {lm.id(low)};
+      id.identity = true;
+      for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
+      id.base = id.channel;
+      id.tier = 2;
+      id.prior = word_prior(low, id.tier, doc);
+      finish(id);
+      return out;
+    }
     std::vector<Walk> done;
     walk_trie(seen, doc, done);
     std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });

@@ -43,7 +43,7 @@ namespace {
 constexpr int kMaxEdits = 4;
 constexpr std::size_t kMaxWalkSteps = 8000;    // per word form: bounds the trie walk
 constexpr std::size_t kMaxCandidates = 20;     // readings kept per word form
-constexpr std::size_t kVerifyCandidates = 6;   // of those, how many Hunspell may confirm
+constexpr std::size_t kVerifyCandidates = 3;   // of those, how many Hunspell may confirm
 constexpr double kMinLogP = -10;               // readings less likely than this are dropped
 constexpr std::size_t kLexiconVariants = 8;    // plain variants Hunspell is asked about when the trie has none
 constexpr double kSearchBeam = 7.0;            // and those this much less likely than the best
@@ -1014,8 +1014,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         ch.runner_up = second_k;
         ch.runner_up_score = second;
   };
-  auto decide_all = [&] {
-    for (int pass = 0; pass < 2; ++pass) {
+  auto decide_all = [&](int first_pass) {
+    for (int pass = first_pass; pass < 2; ++pass) {
       if (debug) {
         for (std::size_t i = 0; i < order.size(); ++i) decide(pass, i);
       } else {
@@ -1029,7 +1029,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
     }
   };
-  decide_all();
+  decide_all(0);
   timer.lap("decide");
   // Adapt the channel to this document: the confusions behind its confident repairs are
   // likelier here ("medarbetarenkit" -> "medarbetarenkät" makes "hinder" -> "händer" thinkable),
@@ -1083,7 +1083,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) {
       for (auto& c : doc.readings[i]) rescore_channel(c, doc);
     });
-    decide_all();
+    decide_all(1);  // the first round's readings are the context
   }
 
   timer.lap("adapt");

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 #include <fstream>
 #include <mutex>
 #include <shared_mutex>
@@ -58,9 +57,9 @@ struct Lexicon::Impl {
   std::unordered_set<std::string> strong_words;  // lower-case: domain and user lists
   std::unordered_set<std::string> web_words;     // lower-case: Tesseract's word list
   // Hunspell objects are not thread-safe, and one lock would serialise the parallel candidate
-  // search: a pool, one instance per concurrent caller. Instances are made ahead (one per
-  // core, at start-up) because loading sv_SE takes a tenth of a second; a pool rather than
-  // one per thread because the threads that ask (TBB workers, the caller) change from call to call.
+  // search: a pool, one instance per concurrent caller (loading sv_SE takes a tenth of a
+  // second); a pool rather than one per thread because the threads that ask (TBB workers, the
+  // caller) change from call to call.
   std::string aff, dic;
   bool use_hunspell = false;
   mutable std::mutex pool_mutex;
@@ -99,17 +98,15 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
     }
     for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
   };
-  // Hunspell loads now, beside the lists (a broken dictionary fails at start-up, not mid-batch),
-  // once for each core that will ask.
+  // Hunspell loads now, beside the lists: a broken dictionary fails at start-up, not mid-batch.
+  // Further instances load when two threads ask at once (measured: loading a second one up
+  // front costs more start-up time than the search later saves).
   if (!impl_->use_hunspell) {
     load_lists();
     return;
   }
-  const std::size_t instances = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-  impl_->pool.resize(instances);
-  tbb::parallel_invoke(load_lists, [&] {
-    tbb::parallel_for(std::size_t(0), instances, [&](std::size_t i) { impl_->pool[i] = impl_->load(); });
-  });
+  impl_->pool.resize(1);
+  tbb::parallel_invoke(load_lists, [&] { impl_->pool[0] = impl_->load(); });
 }
 
 Lexicon::~Lexicon() = default;

@@ -171,6 +171,16 @@ struct Repairer::Impl {
     std::unordered_map<std::string, int> intact;  // lower-case words seen intact
     std::unordered_set<std::string> names;        // lower-case names from participant lists
     std::vector<std::vector<Candidate>> readings;  // per distinct word form
+    // What a decision reads of each reading, packed for the hot loop (readings are large).
+    struct Scored {
+      double channel, fixed_score;
+      int first_id, last_id;
+    };
+    std::vector<std::vector<Scored>> scored;  // per form, parallel to `readings`
+    void pack(std::size_t form) {
+      scored[form].clear();
+      for (const Candidate& c : readings[form]) scored[form].push_back({c.channel, c.fixed_score, c.first_id, c.last_id});
+    }
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
     std::unordered_map<const Confusion*, int> confirmed;
@@ -900,7 +910,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
     timer.lap("forms");
     doc.readings.resize(forms.size());
-    tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) { doc.readings[i] = generate(forms[i], doc); });
+    doc.scored.resize(forms.size());
+    tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
+      doc.readings[i] = generate(forms[i], doc);
+      doc.pack(i);
+    });
     timer.lap("generate");
     choices.resize(order.size());
     tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
@@ -960,13 +974,18 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         const int next = pass && next_of[i] >= 0 ? context_first[static_cast<std::size_t>(next_of[i])] : kNoWord;
         double best = -1e18, second = -1e18;
         std::size_t best_k = ch.identity, second_k = SIZE_MAX;
-        for (std::size_t k = 0; k < ch.cands->size(); ++k) {
-          const Candidate& c = (*ch.cands)[k];
-          double s = c.channel + context_score(c, prev, next);
+        const auto& scored = doc.scored[ch.form];
+        for (std::size_t k = 0; k < scored.size(); ++k) {
+          const DocState::Scored& c = scored[k];
+          double context = c.fixed_score;
+          if (prev != kNoWord) context += lm.log_association(prev, c.first_id);
+          if (next != kNoWord) context += lm.log_association(c.last_id, next);
+          double s = c.channel + context;
           // On a participant list a word is a name: readings the lexicon knows only capitalized
           // ("Åke", "Pär") are favoured, and a known word as written does not turn into a common
           // word ("Mats" does not become "mäts").
-          if (ch.listed_name && c.parts.size() == 1) {
+          if (ch.listed_name && (*ch.cands)[k].parts.size() == 1) {
+            const Candidate& c = (*ch.cands)[k];
             const bool common = lexicon->lookup(c.lower.front()) == Lexicon::Known::yes;
             if (!common && lexicon->lookup(to_utf8(c.parts.front())) == Lexicon::Known::yes) s += kProperNameBonus;
             if (common && k != ch.identity && (*ch.cands)[ch.identity].tier == 2) s -= kNameBonus;
@@ -1073,6 +1092,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         w.logp = w.base = kNameMatchLogP;
         list.push_back(single_word(std::move(w), 2, doc));
         finish(list.back());
+        doc.pack(ch.form);
         added_names = true;
         break;
       }
@@ -1082,6 +1102,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     compute_rule_logps(doc);
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) {
       for (auto& c : doc.readings[i]) rescore_channel(c, doc);
+      doc.pack(i);
     });
     decide_all(1);  // the first round's readings are the context
   }

@@ -111,7 +111,7 @@ struct Batch::Impl {
       for (std::size_t l = 0; l < lines.size() && l < src.pages[p].lines.size(); ++l)
         src.pages[p].lines[l].text = std::string(lines[l]);
     }
-    src.repaired_words = r.changes.size();
+    src.repaired_words = r.changed_words;
     src.unknown_words = r.unknown_words;
     src.changes = std::move(r.changes);
     timer.lap("pages back");

@@ -1112,7 +1112,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   std::vector<std::string> rewritten(lines.size());
   std::vector<char> is_rewritten(lines.size(), 0);
   std::vector<std::vector<Change>> line_changes(lines.size());
-  std::vector<std::size_t> line_unknown(lines.size(), 0);
+  std::vector<std::size_t> line_unknown(lines.size(), 0), line_changed(lines.size(), 0);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 512), [&](const auto& range) {
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       const LineWork& lw = lines[li];
@@ -1130,7 +1130,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       std::vector<Change>& changes = line_changes[li];
       std::u32string line;
       std::size_t cursor = 0;
-      if (lw.junk_end > lw.junk_begin) {
+      if (lw.junk_end > lw.junk_begin) ++line_changed[li];
+      if (lw.junk_end > lw.junk_begin && options.record_changes) {
         Change change;
         change.line = li + 1;
         change.column = lw.tokens[lw.junk_begin].begin + 1;
@@ -1175,6 +1176,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           replacement += part;
         }
         line += replacement;
+        if (replacement == original) continue;
+        ++line_changed[li];
+        if (!options.record_changes) continue;
         Change change;
         change.line = li + 1;
         change.column = t.begin + 1;
@@ -1202,6 +1206,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     else out += raw_lines[li];
     if (li + 1 < lines.size() || trailing_newline) out += '\n';
     result.unknown_words += line_unknown[li];
+    result.changed_words += line_changed[li];
     for (auto& c : line_changes[li]) result.changes.push_back(std::move(c));
   }
   result.text = std::move(out);

@@ -129,6 +129,19 @@ TEST(Repair, ChangesCarryProvenanceAndThresholdTradesRecall) {
   strict.threshold = 3.0;
   Repairer cautious(strict);
   EXPECT_LT(cautious.repair(kLegacy).changes.size(), r.changes.size());
+  EXPECT_EQ(r.changed_words, r.changes.size());
+}
+
+TEST(Repair, UnrecordedChangesAreStillMadeAndCounted) {
+  RepairOptions quiet;
+  quiet.data_dir = test_data_dir();
+  quiet.record_changes = false;
+  const RepairResult recorded = repairer().repair(kLegacy);
+  const RepairResult counted = Repairer(quiet).repair(kLegacy);
+  EXPECT_EQ(counted.text, recorded.text);
+  EXPECT_TRUE(counted.changes.empty());
+  EXPECT_EQ(counted.changed_words, recorded.changes.size());
+  EXPECT_GT(counted.changed_words, 10u);
 }
 
 // Regression gate over the development set: fix and break rates as the yardstick counts them.

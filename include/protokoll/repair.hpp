@@ -23,6 +23,9 @@ struct RepairOptions {
   /// Higher is safer (fewer changes, fewer breaks); lower repairs more.
   double threshold = 0.0;
   bool bullets = true;  ///< turn bullet glyphs read as letters ("e ", "o ", "¢ ") into • and ◦
+  /// Fill RepairResult::changes (for --changes, --dry-run). Off, only changed_words is counted:
+  /// a whole archive's changes with their runners-up cost time and memory nobody reads.
+  bool record_changes = true;
 };
 
 /// One change the repair made, for --changes / --dry-run.
@@ -36,7 +39,8 @@ struct Change {
 
 struct RepairResult {
   std::string text;  ///< repaired text, same line count as the input
-  std::vector<Change> changes;
+  std::vector<Change> changes;     ///< empty unless RepairOptions::record_changes
+  std::size_t changed_words = 0;  ///< changes made (recorded or not)
   std::size_t words = 0;          ///< word tokens seen
   std::size_t unknown_words = 0;  ///< word tokens left that the lexicon does not know
 };

@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
   }
   options.jobs = jobs;
   options.repair.bullets = !no_bullets;
+  options.repair.record_changes = dry_run || !changes_path.empty();
 
   try {
     if (eval->parsed()) {

@@ -80,7 +80,7 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
 }
 
 int LanguageModel::id(std::string_view word) const {
-  auto it = ids_.find(std::string(word));
+  auto it = ids_.find(word);
   return it == ids_.end() ? kUnknown : it->second;
 }
 
@@ -111,35 +111,55 @@ std::uint64_t key2(char32_t a, char32_t b) { return (std::uint64_t(a) << 21) | b
 std::uint64_t key3(char32_t a, char32_t b, char32_t c) { return (std::uint64_t(a) << 42) | (std::uint64_t(b) << 21) | c; }
 }  // namespace
 
+void LanguageModel::LogTable::build(const std::unordered_map<std::uint64_t, double>& values) {
+  std::size_t n = 2;
+  while (n < 2 * values.size()) n *= 2;
+  slots.assign(n, Slot{kEmptySlot, 0});
+  for (const auto& [key, value] : values) {
+    std::size_t i = (key * 0x9E3779B97F4A7C15ull >> 32) & (n - 1);
+    while (slots[i].key != kEmptySlot) i = (i + 1) & (n - 1);
+    slots[i] = Slot{key, value};
+  }
+}
+
+namespace {
+constexpr double kAlphabet = 40.0, kAdd = 0.1;  // add-k smoothing over about 40 letters
+}  // namespace
+
 void LanguageModel::build_spelling_model() {
-  char_trigrams_.clear();
-  char_bigrams_.clear();
+  std::unordered_map<std::uint64_t, std::uint32_t> trigrams, bigrams;
   for (const auto& word : words_) {
     // every spelling counts once: frequent function words must not dominate
     std::u32string w = to_u32(word);
     char32_t a = kBoundary, b = kBoundary;
     for (std::size_t i = 0; i <= w.size(); ++i) {
       char32_t c = i < w.size() ? w[i] : kBoundary;
-      ++char_trigrams_[key3(a, b, c)];
-      ++char_bigrams_[key2(a, b)];
+      ++trigrams[key3(a, b, c)];
+      ++bigrams[key2(a, b)];
       a = b;
       b = c;
     }
   }
+  std::unordered_map<std::uint64_t, double> seen, unseen;
+  for (const auto& [k, n] : bigrams) unseen[k] = std::log10(kAdd / (n + kAdd * kAlphabet));
+  for (const auto& [k, n] : trigrams) {
+    const std::uint64_t history = ((k >> 42) << 21) | ((k >> 21) & 0x1FFFFF);
+    seen[k] = std::log10((n + kAdd) / (bigrams[history] + kAdd * kAlphabet));
+  }
+  spelling_seen_.build(seen);
+  spelling_unseen_.build(unseen);
+  spelling_new_history_ = std::log10(kAdd / (kAdd * kAlphabet));
 }
 
 double LanguageModel::log_spelling(std::string_view word) const {
   std::u32string w = to_u32(word);
-  constexpr double kAlphabet = 40.0, kAdd = 0.1;
   double lp = 0;
   char32_t a = kBoundary, b = kBoundary;
   for (std::size_t i = 0; i <= w.size(); ++i) {
     char32_t c = i < w.size() ? w[i] : kBoundary;
-    auto t = char_trigrams_.find(key3(a, b, c));
-    auto h = char_bigrams_.find(key2(a, b));
-    double num = (t == char_trigrams_.end() ? 0.0 : t->second) + kAdd;
-    double den = (h == char_bigrams_.end() ? 0.0 : h->second) + kAdd * kAlphabet;
-    lp += std::log10(num / den);
+    if (const double* v = spelling_seen_.find(key3(a, b, c))) lp += *v;
+    else if (const double* u = spelling_unseen_.find(key2(a, b))) lp += *u;
+    else lp += spelling_new_history_;
     a = b;
     b = c;
   }

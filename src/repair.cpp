@@ -222,8 +222,8 @@ struct Repairer::Impl {
 
   // log10 prior of a word before context: its language model count, a floor for words only a
   // lexicon knows, document evidence; a word no lexicon knows is as likely as its spelling.
-  double word_prior(const std::string& lower, int tier, const DocState& doc) const {
-    double count = static_cast<double>(lm.count(std::string_view(lower)));
+  double word_prior(const std::string& lower, int id, int tier, const DocState& doc) const {
+    double count = static_cast<double>(lm.count(id));
     if (auto it = doc.intact.find(lower); it != doc.intact.end()) count += 2.0 * it->second;
     const double n = static_cast<double>(std::max<std::uint64_t>(1, lm.total()));
     if (tier == 0 && count == 0) return kLogUnknownWord + lm.log_spelling(lower);
@@ -390,7 +390,7 @@ struct Repairer::Impl {
       for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
       id.base = id.channel;
       id.tier = 2;
-      id.prior = word_prior(low, id.tier, doc);
+      id.prior = word_prior(low, id.ids.front(), id.tier, doc);
       finish(id);
       return out;
     }
@@ -437,7 +437,7 @@ struct Repairer::Impl {
         c.tier = std::min(c.tier, t);
         c.lower.push_back(low);
         c.ids.push_back(lm.id(low));
-        c.prior += word_prior(low, t, doc);
+        c.prior += word_prior(low, c.ids.back(), t, doc);
       }
       c.channel = w.logp;
       c.base = w.base;
@@ -469,7 +469,7 @@ struct Repairer::Impl {
       for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
       id.base = id.channel;
       id.tier = tier_of(seen, low);
-      id.prior = word_prior(low, id.tier, doc);
+      id.prior = word_prior(low, id.ids.front(), id.tier, doc);
       out.push_back(std::move(id));
     }
     // A form that is not Swedish spelling ("Hjelmstrém") was misread even when no lexicon
@@ -532,7 +532,7 @@ struct Repairer::Impl {
     c.base = w.base;
     c.rules = std::move(w.rules);
     c.tier = tier;
-    c.prior = word_prior(c.lower.front(), tier, doc);
+    c.prior = word_prior(c.lower.front(), c.ids.front(), tier, doc);
     return c;
   }
 

@@ -60,7 +60,12 @@ class LanguageModel {
   std::uint64_t total() const { return total_; }
 
  private:
-  std::unordered_map<std::string, int> ids_;
+  // Looked up by string_view without building a string (heterogeneous lookup).
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, WordHash, std::equal_to<>> ids_;
   std::vector<std::string> words_;
   std::vector<std::uint32_t> counts_;
   std::vector<double> uni_log_, uni_prob_;  // log10 and plain smoothed unigram probabilities
@@ -87,9 +92,24 @@ class LanguageModel {
   std::vector<double> backoff_log_;
   std::uint64_t total_ = 0;
   double unknown_log_ = 0;
-  // Character trigram counts over the vocabulary's spellings (code points packed in a key).
-  std::unordered_map<std::uint64_t, std::uint32_t> char_trigrams_;
-  std::unordered_map<std::uint64_t, std::uint32_t> char_bigrams_;
+  // The spelling model: log10 P(c | a b) per character trigram seen in the vocabulary, and per
+  // history (a b) the value for a character never seen after it (code points packed in keys).
+  struct LogTable {
+    struct Slot {
+      std::uint64_t key;
+      double value;
+    };
+    std::vector<Slot> slots{1, Slot{kEmptySlot, 0}};
+    void build(const std::unordered_map<std::uint64_t, double>& values);
+    const double* find(std::uint64_t key) const {
+      for (std::size_t i = (key * 0x9E3779B97F4A7C15ull >> 32) & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+        if (slots[i].key == key) return &slots[i].value;
+        if (slots[i].key == kEmptySlot) return nullptr;
+      }
+    }
+  };
+  LogTable spelling_seen_, spelling_unseen_;
+  double spelling_new_history_ = 0;
   void build_spelling_model();
 };
 

@@ -44,6 +44,7 @@ constexpr int kMaxEdits = 4;
 constexpr std::size_t kMaxWalkSteps = 8000;    // per word form: bounds the trie walk
 constexpr std::size_t kMaxCandidates = 20;     // readings kept per word form
 constexpr std::size_t kVerifyCandidates = 3;   // of those, how many Hunspell may confirm
+constexpr double kVerifyGap = 2.0;             // ... unless a known word reads the form 10^gap likelier
 constexpr double kMinLogP = -10;               // readings less likely than this are dropped
 constexpr std::size_t kLexiconVariants = 8;    // plain variants Hunspell is asked about when the trie has none
 constexpr double kSearchBeam = 7.0;            // and those this much less likely than the best
@@ -188,8 +189,12 @@ struct Repairer::Impl {
   };
 
   int tier_of(const std::u32string& cased, const std::string& lower) const {
-    auto k = lexicon->lookup(to_utf8(cased));
-    if (k == Lexicon::Known::no && cased.size() > 1) k = lexicon->lookup(lower);
+    const std::string word = to_utf8(cased);
+    auto k = lexicon->lookup(word);
+    // Hunspell accepts "Förslag" and "FÖRSLAG" when it accepts "förslag": asking again in lower
+    // case only helps an odd mix ("fÖrslag").
+    if (k == Lexicon::Known::no && cased.size() > 1 && case_pattern(word) == CasePattern::mixed)
+      k = lexicon->lookup(lower);
     return static_cast<int>(k);
   }
 
@@ -402,6 +407,7 @@ struct Repairer::Impl {
     const auto& glue = glue_words();
     const bool listed_name = doc.names.count(to_utf8(lower32(seen))) > 0;
     std::size_t verified = 0;
+    double best_known = -1e9;  // channel of the likeliest known single word so far
     for (auto& w : done) {
       if (!forms.insert(w.text).second || out.size() >= kMaxCandidates) continue;
       Candidate c;
@@ -430,7 +436,7 @@ struct Repairer::Impl {
         std::uint32_t node = trie.find(lower32(part));
         int t = trie.tier(node);
         // Weak words and compounds the trie built: ask the lexicon (Hunspell) for the likeliest.
-        if (t < 2 && verified < kVerifyCandidates) {
+        if (t < 2 && verified < kVerifyCandidates && w.logp >= best_known - kVerifyGap) {
           ++verified;
           t = std::max(t, tier_of(part, low));
         }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
@@ -452,6 +458,7 @@ struct Repairer::Impl {
       // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
       if (c.tier == 0 && !c.identity && swedish_spelling(seen)) continue;
       if (!c.identity && respells_name(seen, c.rules)) continue;
+      if (c.tier == 2 && c.parts.size() == 1) best_known = std::max(best_known, c.channel);
       out.push_back(std::move(c));
     }
     // Inflected forms that only Hunspell knows ("vägarna") are not in the trie: when the search

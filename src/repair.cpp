@@ -322,7 +322,9 @@ struct Repairer::Impl {
       }
       // Start a new part where a word ends (not twice in one place, not for a short tail).
       if (!restarted && w.part_len >= 1 && seen.size() - w.pos >= 1) {
-        bool dropped_vowel = trie.tier(trie.child(w.node, U'e')) > 0 || trie.tier(trie.child(w.node, U'a')) > 0;
+        auto dropped_vowel = [&] {
+          return trie.tier(trie.child(w.node, U'e')) > 0 || trie.tier(trie.child(w.node, U'a')) > 0;
+        };
         auto restart = [&](std::uint8_t kind, double cost) {
           Step r = w;
           r.parent = id;
@@ -334,7 +336,7 @@ struct Repairer::Impl {
           r.kind = kind;
           push(r);
         };
-        if ((here > 0 || dropped_vowel) && w.part_len >= 3 && seen.size() - w.pos >= 3 && w.compounds < 2)
+        if (w.part_len >= 3 && seen.size() - w.pos >= 3 && w.compounds < 2 && (here > 0 || dropped_vowel()))
           restart(3, kCompoundLogP);
         if (here > 0 && w.spaces < 2) restart(4, kGlueLogP);
       }

@@ -2,6 +2,7 @@
 #include "protokoll/lexicon.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -80,8 +81,15 @@ struct Lexicon::Impl {
     pool.push_back(std::move(h));
     return ok;
   }
-  mutable std::shared_mutex cache_mutex;
-  mutable std::unordered_map<std::string, Known> cache;
+  // Answers so far, in shards by hash: the candidate search asks from every thread at once,
+  // and one lock would have them queue on it.
+  struct CacheShard {
+    std::shared_mutex mutex;
+    std::unordered_map<std::string, Known> answers;
+  };
+  static constexpr std::size_t kShards = 64;
+  mutable std::array<CacheShard, kShards> cache;
+  CacheShard& shard(const std::string& key) const { return cache[std::hash<std::string>{}(key) % kShards]; }
 };
 
 Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -113,10 +121,11 @@ Lexicon::~Lexicon() = default;
 
 Lexicon::Known Lexicon::lookup(std::string_view word) const {
   std::string key(word);
+  auto& shard = impl_->shard(key);
   {
-    std::shared_lock lock(impl_->cache_mutex);
-    auto it = impl_->cache.find(key);
-    if (it != impl_->cache.end()) return it->second;
+    std::shared_lock lock(shard.mutex);
+    auto it = shard.answers.find(key);
+    if (it != shard.answers.end()) return it->second;
   }
   std::string lower = to_lower(word);
   Known known = impl_->strong_words.count(lower) ? Known::yes : Known::no;
@@ -124,8 +133,8 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
     if (impl_->spell(key)) known = Known::yes;
   }
   if (known == Known::no && impl_->web_words.count(lower)) known = Known::weak;
-  std::unique_lock lock(impl_->cache_mutex);
-  impl_->cache.emplace(std::move(key), known);
+  std::unique_lock lock(shard.mutex);
+  shard.answers.emplace(std::move(key), known);
   return known;
 }
 
@@ -134,11 +143,6 @@ void Lexicon::for_each_listed(const std::function<void(const std::string&, bool)
   for (const auto& w : impl_->strong_words) f(w, true);
 }
 
-void Lexicon::add(std::string_view word) {
-  std::unique_lock lock(impl_->cache_mutex);
-  impl_->strong_words.insert(to_lower(word));
-  impl_->cache.clear();
-}
 
 
 }  // namespace protokoll

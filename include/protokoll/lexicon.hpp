@@ -37,8 +37,6 @@ class Lexicon {
   /// Every word of the word lists, lower-case: `strong` for our domain and user lists, not for
   /// Tesseract's web list.
   void for_each_listed(const std::function<void(const std::string&, bool strong)>& f) const;
-  /// Add a word at run time (document evidence: names from a participant list).
-  void add(std::string_view word);
 
 
  private:

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <future>
 #include <fstream>
 #include <mutex>
 #include <shared_mutex>
@@ -12,8 +13,6 @@
 #include <unordered_set>
 
 #include <hunspell/hunspell.hxx>
-#include <tbb/parallel_for.h>
-#include <tbb/parallel_invoke.h>
 
 #include "protokoll/text_util.hpp"
 
@@ -65,8 +64,17 @@ struct Lexicon::Impl {
   bool use_hunspell = false;
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<Hunspell>> pool;
+  // The first instance loads in the background from the constructor on, while the caller
+  // builds what needs only the word lists; the first question waits for it.
+  mutable std::future<std::unique_ptr<Hunspell>> first;
+  mutable std::once_flag first_once;
   std::unique_ptr<Hunspell> load() const { return std::make_unique<Hunspell>(aff.c_str(), dic.c_str()); }
   bool spell(const std::string& word) const {
+    std::call_once(first_once, [&] {
+      auto h = first.get();
+      std::lock_guard lock(pool_mutex);
+      pool.push_back(std::move(h));
+    });
     std::unique_ptr<Hunspell> h;
     {
       std::lock_guard lock(pool_mutex);
@@ -106,15 +114,11 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
     }
     for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
   };
-  // Hunspell loads now, beside the lists: a broken dictionary fails at start-up, not mid-batch.
+  // Hunspell starts loading now, in the background (a missing dictionary has failed above).
   // Further instances load when two threads ask at once (measured: loading a second one up
   // front costs more start-up time than the search later saves).
-  if (!impl_->use_hunspell) {
-    load_lists();
-    return;
-  }
-  impl_->pool.resize(1);
-  tbb::parallel_invoke(load_lists, [&] { impl_->pool[0] = impl_->load(); });
+  if (impl_->use_hunspell) impl_->first = std::async(std::launch::async, [impl = impl_.get()] { return impl->load(); });
+  load_lists();
 }
 
 Lexicon::~Lexicon() = default;

@@ -13,6 +13,8 @@
 #include "protokoll/repair.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -116,6 +118,7 @@ struct Candidate {
   double fixed_score = 0;             // prior + bigrams inside a split: all but the context
   bool identity = false;              // the token as it stands
   int tier = 0;                       // worst lexicon tier of the parts: 0 unknown, 1 weak, 2 known
+  std::vector<std::uint8_t> part_tiers;  // the tier of each part (priors are redone per document)
 };
 
 struct Token {
@@ -165,6 +168,46 @@ struct Repairer::Impl {
   ConfusionModel confusions;
   std::unique_ptr<icu::BreakIterator> word_breaks;  // cloned per call (not thread-safe)
   detail::WordTrie trie;                            // listed words, for candidate generation
+
+  // Readings of word forms across documents: an archive of page files repeats most forms on
+  // every page. The search depends on the document only through its diacritic loss (a step
+  // of 1/20) and whether the form is a listed name; priors are redone per document. Bounded:
+  // the first forms seen (the frequent ones) stay.
+  class ReadingCache {
+   public:
+    static constexpr std::size_t kMaxForms = 30000;
+    static std::u32string key(const std::u32string& form, double strip, bool listed) {
+      std::u32string k = form;
+      k.push_back(static_cast<char32_t>(0x110000 + 2 * std::lround(strip * 100) + (listed ? 1 : 0)));
+      return k;  // beyond Unicode: cannot collide with a form
+    }
+    bool find(const std::u32string& k, std::vector<Candidate>& out) const {
+      const Shard& s = shard(k);
+      std::shared_lock lock(s.mutex);
+      auto it = s.forms.find(k);
+      if (it == s.forms.end()) return false;
+      out = it->second;
+      return true;
+    }
+    void insert(std::u32string k, const std::vector<Candidate>& readings) {
+      if (size_.load(std::memory_order_relaxed) >= kMaxForms) return;
+      Shard& s = shard(k);
+      std::unique_lock lock(s.mutex);
+      if (s.forms.emplace(std::move(k), readings).second) size_.fetch_add(1, std::memory_order_relaxed);
+    }
+
+   private:
+    struct Shard {
+      mutable std::shared_mutex mutex;
+      std::unordered_map<std::u32string, std::vector<Candidate>> forms;
+    };
+    static constexpr std::size_t kShards = 32;
+    Shard& shard(const std::u32string& k) { return shards_[std::hash<std::u32string>{}(k) % kShards]; }
+    const Shard& shard(const std::u32string& k) const { return shards_[std::hash<std::u32string>{}(k) % kShards]; }
+    std::array<Shard, kShards> shards_;
+    std::atomic<std::size_t> size_{0};
+  };
+  mutable ReadingCache reading_cache;
 
   // Per-document state for one repair() call.
   struct DocState {
@@ -397,6 +440,7 @@ struct Repairer::Impl {
       for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
       id.base = id.channel;
       id.tier = 2;
+      id.part_tiers = {2};
       id.prior = word_prior(low, id.ids.front(), id.tier, doc);
       finish(id);
       return out;
@@ -443,6 +487,7 @@ struct Repairer::Impl {
           t = std::max(t, tier_of(part, low));
         }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
         c.tier = std::min(c.tier, t);
+        c.part_tiers.push_back(static_cast<std::uint8_t>(t));
         c.lower.push_back(low);
         c.ids.push_back(lm.id(low));
         c.prior += word_prior(low, c.ids.back(), t, doc);
@@ -478,6 +523,7 @@ struct Repairer::Impl {
       for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
       id.base = id.channel;
       id.tier = tier_of(seen, low);
+      id.part_tiers = {static_cast<std::uint8_t>(id.tier)};
       id.prior = word_prior(low, id.ids.front(), id.tier, doc);
       out.push_back(std::move(id));
     }
@@ -541,8 +587,16 @@ struct Repairer::Impl {
     c.base = w.base;
     c.rules = std::move(w.rules);
     c.tier = tier;
+    c.part_tiers = {static_cast<std::uint8_t>(tier)};
     c.prior = word_prior(c.lower.front(), c.ids.front(), tier, doc);
     return c;
+  }
+
+  // A reading found for another document, given this document's evidence: its prior again.
+  void reprior(Candidate& c, const DocState& doc) const {
+    c.prior = 0;
+    for (std::size_t k = 0; k < c.lower.size(); ++k) c.prior += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc);
+    finish(c);
   }
 
   // Inflected forms only Hunspell knows: the likeliest plain variants, put to the lexicon.
@@ -844,7 +898,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   {
     constexpr double kRate = 0.035, kPrior = 200;
     double observed = (static_cast<double>(diacritics) + 0.5 * kRate * kPrior) / (static_cast<double>(letters) + kPrior);
-    doc.strip = std::clamp(1.0 - observed / kRate, 0.03, 0.97);
+    // In steps of 1/20: finer says nothing more, and documents with the same step share
+    // their candidate searches (the process-wide cache below).
+    doc.strip = std::clamp(std::round(20 * (1.0 - observed / kRate)) / 20, 0.03, 0.97);
   }
   compute_rule_logps(doc);
   // Document evidence: words that carry å/ä/ö survived OCR; their every occurrence counts.
@@ -921,7 +977,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     doc.readings.resize(forms.size());
     doc.scored.resize(forms.size());
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
-      doc.readings[i] = generate(forms[i], doc);
+      const bool listed = doc.names.count(to_utf8(lower32(forms[i]))) > 0;
+      std::u32string key = ReadingCache::key(forms[i], doc.strip, listed);
+      if (reading_cache.find(key, doc.readings[i])) {
+        for (Candidate& c : doc.readings[i]) reprior(c, doc);
+      } else {
+        doc.readings[i] = generate(forms[i], doc);
+        reading_cache.insert(std::move(key), doc.readings[i]);
+      }
       doc.pack(i);
     });
     timer.lap("generate");

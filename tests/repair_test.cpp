@@ -132,6 +132,31 @@ TEST(Repair, ChangesCarryProvenanceAndThresholdTradesRecall) {
   EXPECT_EQ(r.changed_words, r.changes.size());
 }
 
+TEST(Repair, ADocumentReadsTheSameAfterOthers) {
+  // Readings are shared across documents (page-per-file archives repeat most forms); a
+  // document's own evidence (names, intact words, how much å/ä/ö it lost) must still decide.
+  RepairOptions o;
+  o.data_dir = test_data_dir();
+  const std::string dev = slurp(source_path("samples/legacy/001.txt"));
+  const std::string clean = "Förslag till beslut är att förvaltningen får i uppdrag att fortsätta.\n";
+  const RepairResult alone = Repairer(o).repair(dev);
+  Repairer shared(o);
+  // First the same text with a line whose words kept their å/ä/ö: the same diacritic loss
+  // (the readings are shared), other evidence ("för" seen intact).
+  shared.repair(dev + "Beslut för mötet.\n");
+  shared.repair(kLegacy);
+  shared.repair(clean);
+  shared.repair(slurp(source_path("samples/legacy/000.txt")));
+  const RepairResult after = shared.repair(dev);
+  EXPECT_EQ(after.text, alone.text);
+  ASSERT_EQ(after.changes.size(), alone.changes.size());
+  for (std::size_t i = 0; i < after.changes.size(); ++i) {
+    EXPECT_EQ(after.changes[i].to, alone.changes[i].to);
+    EXPECT_DOUBLE_EQ(after.changes[i].score, alone.changes[i].score);
+  }
+  EXPECT_EQ(shared.repair(kLegacy).text, Repairer(o).repair(kLegacy).text);
+}
+
 TEST(Repair, UnrecordedChangesAreStillMadeAndCounted) {
   RepairOptions quiet;
   quiet.data_dir = test_data_dir();

@@ -540,40 +540,42 @@ struct Repairer::Impl {
   template <class RuleFilter>
   std::vector<Walk> plain_variants(const std::u32string& seen, const DocState& doc, int max_edits,
                                    std::size_t limit, RuleFilter use_rule) const {
-    struct Variant {
-      std::size_t pos = 0;
-      int edits = 0;
-      Walk w;
-    };
-    std::vector<Variant> stack(1);
+    // Depth first along one path that grows and shrinks (no copy per branch): the character
+    // kept first, then the confusions from last to first.
     std::vector<Walk> done;
-    while (!stack.empty() && done.size() < limit) {
-      Variant v = std::move(stack.back());
-      stack.pop_back();
-      if (v.w.logp < kMinLogP) continue;
-      if (v.pos == seen.size()) {
-        if (v.edits > 0) done.push_back(std::move(v.w));
-        continue;
+    Walk path;
+    auto dfs = [&](auto&& self, std::size_t pos, int edits) -> void {
+      if (done.size() >= limit || path.logp < kMinLogP) return;
+      if (pos == seen.size()) {
+        if (edits > 0) done.push_back(path);
+        return;
       }
-      if (v.edits < max_edits) {
-        for (const Confusion* rule : confusions.starting_with(seen[v.pos])) {
-          if (!use_rule(*rule) || seen.compare(v.pos, rule->seen.size(), rule->seen) != 0) continue;
-          Variant r = v;
-          r.pos += rule->seen.size();
-          ++r.edits;
-          r.w.text += rule->truth;
-          r.w.logp += doc.rule_logp[rule->index];
-          r.w.rules.push_back(rule);
-          stack.push_back(std::move(r));
-        }
+      const Walk saved{{}, path.logp, path.base, {}};
+      const std::size_t length = path.text.size();
+      const double keep = channel_keep(seen[pos], doc);
+      path.text += seen[pos];
+      path.logp += keep;
+      path.base += keep;
+      self(self, pos + 1, edits);
+      path.text.resize(length);
+      path.logp = saved.logp;
+      path.base = saved.base;
+      if (edits >= max_edits) return;
+      const auto& rules = confusions.starting_with(seen[pos]);
+      for (auto it = rules.rbegin(); it != rules.rend(); ++it) {
+        const Confusion* rule = *it;
+        if (!use_rule(*rule) || seen.compare(pos, rule->seen.size(), rule->seen) != 0) continue;
+        path.text += rule->truth;
+        path.logp += doc.rule_logp[rule->index];
+        path.rules.push_back(rule);
+        self(self, pos + rule->seen.size(), edits + 1);
+        path.rules.pop_back();
+        path.text.resize(length);
+        path.logp = saved.logp;
+        path.base = saved.base;
       }
-      double keep = channel_keep(seen[v.pos], doc);
-      v.w.text += seen[v.pos];
-      ++v.pos;
-      v.w.logp += keep;
-      v.w.base += keep;
-      stack.push_back(std::move(v));
-    }
+    };
+    dfs(dfs, 0, 0);
     std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
     return done;
   }

@@ -3,9 +3,11 @@
 #include <future>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 
 #include "protokoll/normalize.hpp"
@@ -188,12 +190,35 @@ std::vector<LoadedSource> Batch::load(const std::vector<InputPath>& inputs, std:
 
 std::vector<Record> Batch::records(const std::vector<LoadedSource>& sources) const {
   std::vector<Record> out;
+  // Per source, once: its line count and each page's OCR confidence sum (a meeting reads them
+  // for the pages it spans; summing them per meeting made long files quadratic).
+  struct PageConfidence {
+    double sum = 0;
+    std::size_t n = 0;
+  };
+  std::vector<std::size_t> total_lines(sources.size(), 0);
+  std::vector<std::unordered_map<int, PageConfidence>> page_confidence(sources.size());
+  for (std::size_t s = 0; s < sources.size(); ++s)
+    for (const auto& page : sources[s].pages) {
+      total_lines[s] += page.lines.size();
+      PageConfidence& pc = page_confidence[s][page.number];
+      for (const auto& line : page.lines)
+        for (const auto& w : line.words)
+          if (w.confidence >= 0) {
+            pc.sum += w.confidence;
+            ++pc.n;
+          }
+    }
   auto build = [&](std::size_t first, std::size_t last) {
     std::vector<StreamLine> stream;
     for (std::size_t s = first; s < last; ++s)
       for (const auto& page : sources[s].pages)
         for (const auto& line : page.lines) stream.push_back(StreamLine{line.text, s, page.number});
-    for (const Segment& seg : segment_meetings(stream)) {
+    const std::vector<Segment> segments = segment_meetings(stream);
+    std::vector<Record> records(segments.size());
+    // Meetings are independent: their records are extracted in parallel, kept in order.
+    tbb::parallel_for(std::size_t(0), segments.size(), [&](std::size_t m) {
+      const Segment& seg = segments[m];
       std::string text;
       for (std::size_t i = seg.begin; i < seg.end; ++i) {
         if (i > seg.begin) text += (stream[i].source != stream[i - 1].source || stream[i].page != stream[i - 1].page) ? "\n\f" : "\n";
@@ -216,23 +241,18 @@ std::vector<Record> Batch::records(const std::vector<LoadedSource>& sources) con
       double conf_sum = 0;
       std::size_t conf_n = 0;
       for (std::size_t k = 0; k < spans.size(); ++k) {
-        const LoadedSource& src = sources[spans[k].first];
+        const std::size_t s = spans[k].first;
+        const LoadedSource& src = sources[s];
         r.source.push_back(SourceSpan{src.source.path, src.source.sha256, spans[k].second});
-        std::size_t total_lines = 0;
-        for (const auto& page : src.pages) {
-          total_lines += page.lines.size();
-          if (std::find(spans[k].second.begin(), spans[k].second.end(), page.number) == spans[k].second.end()) continue;
-          for (const auto& line : page.lines)
-            for (const auto& w : line.words)
-              if (w.confidence >= 0) {
-                conf_sum += w.confidence;
-                ++conf_n;
-              }
-        }
+        for (int page : spans[k].second)
+          if (auto it = page_confidence[s].find(page); it != page_confidence[s].end()) {
+            conf_sum += it->second.sum;
+            conf_n += it->second.n;
+          }
         // Repair counts are per source; a meeting gets its share by lines.
-        if (total_lines) {
-          r.repaired_words += src.repaired_words * lines_in[k] / total_lines;
-          r.unknown_words += src.unknown_words * lines_in[k] / total_lines;
+        if (total_lines[s]) {
+          r.repaired_words += src.repaired_words * lines_in[k] / total_lines[s];
+          r.unknown_words += src.unknown_words * lines_in[k] / total_lines[s];
         }
       }
       if (conf_n) {
@@ -241,8 +261,9 @@ std::vector<Record> Batch::records(const std::vector<LoadedSource>& sources) con
           r.warnings.push_back({"low-ocr-confidence", "mean OCR word confidence is " +
                                                           std::to_string(static_cast<int>(*r.ocr_confidence)) + "%"});
       }
-      out.push_back(std::move(r));
-    }
+      records[m] = std::move(r);
+    });
+    for (auto& r : records) out.push_back(std::move(r));
   };
   if (impl_->options.per_file) {
     for (std::size_t s = 0; s < sources.size(); ++s) build(s, s + 1);

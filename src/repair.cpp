@@ -424,25 +424,31 @@ struct Repairer::Impl {
     }
   }
 
+  // The token as it stands, as a reading: every character kept.
+  Candidate as_written(const std::u32string& seen, int tier, const DocState& doc) const {
+    Candidate id;
+    id.parts = {seen};
+    std::string low = to_utf8(lower32(seen));
+    id.ids = {lm.id(low)};
+    id.identity = true;
+    for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
+    id.base = id.channel;
+    id.tier = tier;
+    id.part_tiers = {static_cast<std::uint8_t>(tier)};
+    id.prior = word_prior(low, id.ids.front(), tier, doc);
+    id.lower = {std::move(low)};
+    return id;
+  }
+
   // All readings of a token (pure: safe to run for many forms in parallel).
   std::vector<Candidate> generate(const std::u32string& seen, const DocState& doc) const {
     // A listed word that carries å, ä or ö was read right: an English OCR model never prints
     // those letters, so the form is the page's own spelling ("förslag", "Öresund"). Only the
     // form itself is a reading; the search would only find less likely ones.
     if (std::any_of(seen.begin(), seen.end(), is_swedish_diacritic) && trie.tier(trie.find(lower32(seen))) == 2) {
-      std::vector<Candidate> out(1);
-      Candidate& id = out.front();
-      id.parts = {seen};
-      std::string low = to_utf8(lower32(seen));
-      id.lower = {low};
-      id.ids = {lm.id(low)};
-      id.identity = true;
-      for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
-      id.base = id.channel;
-      id.tier = 2;
-      id.part_tiers = {2};
-      id.prior = word_prior(low, id.ids.front(), id.tier, doc);
-      finish(id);
+      std::vector<Candidate> out;
+      out.push_back(as_written(seen, 2, doc));
+      finish(out.front());
       return out;
     }
     std::vector<Walk> done;
@@ -514,18 +520,7 @@ struct Repairer::Impl {
       add_lexicon_variants(seen, doc, out);
     // The token as it stands is always a candidate.
     if (std::none_of(out.begin(), out.end(), [](const Candidate& c) { return c.identity; })) {
-      Candidate id;
-      id.parts = {seen};
-      std::string low = to_utf8(lower32(seen));
-      id.lower = {low};
-      id.ids = {lm.id(low)};
-      id.identity = true;
-      for (char32_t ch : seen) id.channel += channel_keep(ch, doc);
-      id.base = id.channel;
-      id.tier = tier_of(seen, low);
-      id.part_tiers = {static_cast<std::uint8_t>(id.tier)};
-      id.prior = word_prior(low, id.ids.front(), id.tier, doc);
-      out.push_back(std::move(id));
+      out.push_back(as_written(seen, tier_of(seen, to_utf8(lower32(seen))), doc));
     }
     // A form that is not Swedish spelling ("Hjelmstrém") was misread even when no lexicon
     // knows what it should be (names): Swedish-spelled readings that differ only where the

@@ -976,11 +976,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
       const bool listed = doc.names.count(to_utf8(lower32(forms[i]))) > 0;
       std::u32string key = ReadingCache::key(forms[i], doc.strip, listed);
-      if (reading_cache.find(key, doc.readings[i])) {
+      if (options.share_readings && reading_cache.find(key, doc.readings[i])) {
         for (Candidate& c : doc.readings[i]) reprior(c, doc);
       } else {
         doc.readings[i] = generate(forms[i], doc);
-        reading_cache.insert(std::move(key), doc.readings[i]);
+        if (options.share_readings) reading_cache.insert(std::move(key), doc.readings[i]);
       }
       doc.pack(i);
     });

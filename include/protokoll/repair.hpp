@@ -26,6 +26,9 @@ struct RepairOptions {
   /// Fill RepairResult::changes (for --changes, --dry-run). Off, only changed_words is counted:
   /// a whole archive's changes with their runners-up cost time and memory nobody reads.
   bool record_changes = true;
+  /// Share the readings found for a word form across the documents this Repairer repairs (an
+  /// archive of page files repeats most forms on every page). Results are the same either way.
+  bool share_readings = true;
 };
 
 /// One change the repair made, for --changes / --dry-run.

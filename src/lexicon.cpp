@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <future>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <shared_mutex>
 #include <stdexcept>
@@ -44,9 +45,14 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
     if (required) throw SetupError("word list " + path + " cannot be read");
     return;
   }
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string_view w = trim(line);
+  // The whole file at once, then its lines: Tesseract's list alone has 145k words.
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  into.reserve(into.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view w = trim(std::string_view(text).substr(start, end - start));
+    start = end + 1;
     if (w.empty() || w[0] == '#') continue;
     into.insert(to_lower(w));
   }

@@ -76,11 +76,25 @@ std::size_t utf8_length(std::string_view s) {
 }
 
 std::string to_lower(std::string_view s) {
-  bool ascii = true;
-  for (char c : s) if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+  // ASCII and the Latin-1 letters (Å Ä Ö É … are C3 80..9E) directly; anything else via ICU.
+  bool latin1 = true;
+  for (std::size_t i = 0; i < s.size() && latin1; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    if (c == 0xC3 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) ++i;
+    else latin1 = false;
+  }
   std::string out(s);
-  if (ascii) {
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (latin1) {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      auto& c = out[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      else if (static_cast<unsigned char>(c) == 0xC3) {
+        auto& d = out[++i];
+        const auto u = static_cast<unsigned char>(d);
+        if (u >= 0x80 && u <= 0x9E && u != 0x97) d = static_cast<char>(u + 0x20);  // not × (U+00D7)
+      }
+    }
     return out;
   }
   std::u32string u = to_u32(s);

@@ -1,6 +1,7 @@
 #include "protokoll/normalize.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include "protokoll/text_util.hpp"
 
@@ -32,6 +33,17 @@ TEST(Normalize, PlainLatinTextIsCopiedAndAnythingElseStillNormalized) {
   EXPECT_EQ(normalize_unicode(plain + "Fo\xcc\x88rslag"), plain + "Förslag");  // a combining mark late
   EXPECT_EQ(normalize_unicode(plain + "a\x01" "b\x7f"), plain + "ab");          // controls
   EXPECT_EQ(normalize_unicode("\xc2\x85x\xc2\xa0y\xc2\xad" "z"), "x yz");       // C1 control, NBSP, soft hyphen
+}
+
+TEST(TextUtil, LowerCaseAgreesWithIcuOnLatin1AndBeyond) {
+  // to_lower lowers ASCII and Latin-1 itself and hands the rest to ICU: both must agree with ICU.
+  for (char32_t c = 0x20; c < 0x250; ++c) {
+    if (c >= 0x7f && c < 0xa0) continue;
+    const std::string s = to_utf8(std::u32string(1, c));
+    const std::string expected = to_utf8(std::u32string(1, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)))));
+    EXPECT_EQ(to_lower("A" + s + "b"), "a" + expected + "b") << "U+" << std::hex << static_cast<unsigned>(c);
+  }
+  EXPECT_EQ(to_lower("FRÅNVARANDE: ÅSA ÖBERG × ß"), "frånvarande: åsa öberg × ß");
 }
 
 TEST(TextUtil, CasePatternsRoundTrip) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "protokoll/text_util.hpp"
@@ -14,40 +15,47 @@ namespace {
 
 template <class F>
 void read_table(const std::string& path, F&& add) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw SetupError("language model table " + path + " cannot be read");
-  std::string line;
-  while (std::getline(in, line)) {
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = std::move(buffer).str();
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line = std::string_view(text).substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     auto tab = line.rfind('\t');
-    if (tab == std::string::npos) continue;
+    if (tab == std::string_view::npos) continue;
     std::uint32_t count = 0;
     std::from_chars(line.data() + tab + 1, line.data() + line.size(), count);
-    line.resize(tab);
-    add(std::move(line), count);
+    add(line.substr(0, tab), count);
   }
 }
 
 }  // namespace
 
 void LanguageModel::load(const std::string& unigram_path, const std::string& bigram_path) {
-  read_table(unigram_path, [&](std::string w, std::uint32_t c) {
+  read_table(unigram_path, [&](std::string_view w, std::uint32_t c) {
     total_ += c;
-    ids_.emplace(w, static_cast<int>(words_.size()));
-    words_.push_back(std::move(w));
+    ids_.emplace(std::string(w), static_cast<int>(words_.size()));
+    words_.emplace_back(w);
     counts_.push_back(c);
   });
   backoff_.assign(words_.size(), 0.0);
   std::vector<double> kept(words_.size(), 0.0);
-  bigrams_.reserve(300000);
-  read_table(bigram_path, [&](std::string w, std::uint32_t c) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;  // (prev id << 32) | word id, count
+  pairs.reserve(1 << 17);
+  read_table(bigram_path, [&](std::string_view w, std::uint32_t c) {
     auto space = w.find(' ');
-    if (space == std::string::npos) return;
-    int a = id(std::string_view(w).substr(0, space)), b = id(std::string_view(w).substr(space + 1));
+    if (space == std::string_view::npos) return;
+    int a = id(w.substr(0, space)), b = id(w.substr(space + 1));
     if (a < 0 || b < 0) return;
     backoff_[static_cast<std::size_t>(a)] += 1;
     kept[static_cast<std::size_t>(a)] += c;
-    bigrams_.emplace((std::uint64_t(a) << 32) | std::uint32_t(b), c);
+    pairs.emplace_back(bigram_key(a, b), c);
   });
   for (std::size_t i = 0; i < words_.size(); ++i) backoff_[i] += std::max(0.0, counts_[i] - kept[i]);
   const double v = static_cast<double>(words_.size()) + 1;
@@ -62,19 +70,25 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
   // The association table: every recorded bigram, and the backoff of each history.
   backoff_log_.assign(words_.size(), 0.0);
   std::size_t slots = 2;
-  while (slots < 2 * bigrams_.size()) slots *= 2;
+  while (slots < 2 * pairs.size()) slots *= 2;
   bigram_slots_.assign(slots, BigramSlot{kEmptySlot, 0});
+  bigram_counts_.assign(slots, 0);
   for (std::size_t i = 0; i < words_.size(); ++i) {
     const double cp = counts_[i];
     if (cp <= 0) continue;
     const double b = std::max(1.0, backoff_[i]);
     backoff_log_[i] = std::log10(b / (cp + b));
   }
-  for (const auto& [key, c] : bigrams_) {
-    const int prev = static_cast<int>(key >> 32), word = static_cast<int>(key & 0xffffffffu);
+  for (const auto& [key, c] : pairs) {
+    const auto prev = static_cast<std::size_t>(key >> 32), word = static_cast<std::size_t>(key & 0xffffffffu);
     std::size_t i = bigram_slot(key);
-    while (bigram_slots_[i].key != kEmptySlot) i = (i + 1) & (slots - 1);
-    bigram_slots_[i] = BigramSlot{key, log_bigram(prev, word) - log_unigram(word)};
+    while (bigram_slots_[i].key != kEmptySlot && bigram_slots_[i].key != key) i = (i + 1) & (slots - 1);
+    if (bigram_slots_[i].key == key) continue;  // listed twice: the first count stands
+    // log_bigram(prev, word) - log_unigram(word), with the pair's own count.
+    const double b = std::max(1.0, backoff_[prev]);
+    const double log_p = std::log10((static_cast<double>(c) + b * uni_prob_[word]) / (counts_[prev] + b));
+    bigram_slots_[i] = BigramSlot{key, log_p - uni_log_[word]};
+    bigram_counts_[i] = c;
   }
   build_spelling_model();
 }
@@ -86,8 +100,11 @@ int LanguageModel::id(std::string_view word) const {
 
 std::uint64_t LanguageModel::count(int prev, int word) const {
   if (prev < 0 || word < 0) return 0;
-  auto it = bigrams_.find((std::uint64_t(prev) << 32) | std::uint32_t(word));
-  return it == bigrams_.end() ? 0 : it->second;
+  const std::uint64_t k = bigram_key(prev, word);
+  for (std::size_t i = bigram_slot(k);; i = (i + 1) & (bigram_slots_.size() - 1)) {
+    if (bigram_slots_[i].key == k) return bigram_counts_[i];
+    if (bigram_slots_[i].key == kEmptySlot) return 0;
+  }
 }
 
 double LanguageModel::log_unigram(int word) const {

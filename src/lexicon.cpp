@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <future>
 #include <fstream>
-#include <iterator>
 #include <mutex>
 #include <shared_mutex>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,7 +46,9 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
     return;
   }
   // The whole file at once, then its lines: Tesseract's list alone has 145k words.
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = std::move(buffer).str();
   into.reserve(into.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);

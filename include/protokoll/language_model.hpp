@@ -86,7 +86,7 @@ class LanguageModel {
     return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 32) & (bigram_slots_.size() - 1);
   }
   std::vector<BigramSlot> bigram_slots_{1, BigramSlot{kEmptySlot, 0}};
-  std::unordered_map<std::uint64_t, std::uint32_t> bigrams_;  // (prev id << 32) | word id: counts
+  std::vector<std::uint32_t> bigram_counts_;  // the pair's count, by slot
   // log_association() of a word never seen after this history: log10 of the Witten-Bell
   // backoff weight (0 for a word with no recorded followers).
   std::vector<double> backoff_log_;

@@ -484,9 +484,9 @@ struct Repairer::Impl {
       }
       c.tier = 2;
       for (const auto& part : c.parts) {
-        std::string low = to_utf8(lower32(part));
-        std::uint32_t node = trie.find(lower32(part));
-        int t = trie.tier(node);
+        const std::u32string lowered = lower32(part);
+        std::string low = to_utf8(lowered);
+        int t = trie.tier(trie.find(lowered));
         // Weak words and compounds the trie built: ask the lexicon (Hunspell) for the likeliest.
         if (t < 2 && verified < kVerifyCandidates && w.logp >= best_known - kVerifyGap) {
           ++verified;
@@ -494,9 +494,9 @@ struct Repairer::Impl {
         }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
         c.tier = std::min(c.tier, t);
         c.part_tiers.push_back(static_cast<std::uint8_t>(t));
-        c.lower.push_back(low);
         c.ids.push_back(lm.id(low));
         c.prior += word_prior(low, c.ids.back(), t, doc);
+        c.lower.push_back(std::move(low));
       }
       c.channel = w.logp;
       c.base = w.base;

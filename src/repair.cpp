@@ -181,25 +181,24 @@ struct Repairer::Impl {
       k.push_back(static_cast<char32_t>(0x110000 + 2 * std::lround(strip * 100) + (listed ? 1 : 0)));
       return k;  // beyond Unicode: cannot collide with a form
     }
-    bool find(const std::u32string& k, std::vector<Candidate>& out) const {
+    using Readings = std::shared_ptr<const std::vector<Candidate>>;
+    Readings find(const std::u32string& k) const {
       const Shard& s = shard(k);
       std::shared_lock lock(s.mutex);
       auto it = s.forms.find(k);
-      if (it == s.forms.end()) return false;
-      out = it->second;
-      return true;
+      return it == s.forms.end() ? nullptr : it->second;
     }
-    void insert(std::u32string k, const std::vector<Candidate>& readings) {
+    void insert(std::u32string k, Readings readings) {
       if (size_.load(std::memory_order_relaxed) >= kMaxForms) return;
       Shard& s = shard(k);
       std::unique_lock lock(s.mutex);
-      if (s.forms.emplace(std::move(k), readings).second) size_.fetch_add(1, std::memory_order_relaxed);
+      if (s.forms.emplace(std::move(k), std::move(readings)).second) size_.fetch_add(1, std::memory_order_relaxed);
     }
 
    private:
     struct Shard {
       mutable std::shared_mutex mutex;
-      std::unordered_map<std::u32string, std::vector<Candidate>> forms;
+      std::unordered_map<std::u32string, Readings> forms;
     };
     static constexpr std::size_t kShards = 32;
     Shard& shard(const std::u32string& k) { return shards_[std::hash<std::u32string>{}(k) % kShards]; }
@@ -214,17 +213,16 @@ struct Repairer::Impl {
     double strip = 0.5;  // estimated share of å/ä/ö that OCR lost in this document
     std::unordered_map<std::string, int> intact;  // lower-case words seen intact
     std::unordered_set<std::string> names;        // lower-case names from participant lists
-    std::vector<std::vector<Candidate>> readings;  // per distinct word form
-    // What a decision reads of each reading, packed for the hot loop (readings are large).
+    // Readings per distinct word form, shared with the reading cache (and so with other
+    // documents): never changed; a document that adds a reading (a name) copies the list first.
+    std::vector<std::shared_ptr<const std::vector<Candidate>>> readings;
+    // What a decision reads of each reading, for this document: its channel (adapted to the
+    // document after the first round) and its context-free score with this document's priors.
     struct Scored {
       double channel, fixed_score;
       int first_id, last_id;
     };
     std::vector<std::vector<Scored>> scored;  // per form, parallel to `readings`
-    void pack(std::size_t form) {
-      scored[form].clear();
-      for (const Candidate& c : readings[form]) scored[form].push_back({c.channel, c.fixed_score, c.first_id, c.last_id});
-    }
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
     std::unordered_map<const Confusion*, int> confirmed;
@@ -254,10 +252,6 @@ struct Repairer::Impl {
     if (auto it = doc.confirmed.find(&rule); it != doc.confirmed.end() && (rule.seen.size() == 1 || it->second >= 2))
       lp = std::max(lp, std::log10(it->second / (it->second + 4.0)));
     return lp;
-  }
-  void rescore_channel(Candidate& c, const DocState& doc) const {
-    c.channel = c.base;
-    for (const Confusion* r : c.rules) c.channel += doc.rule_logp[r->index];
   }
   void compute_rule_logps(DocState& doc) const {
     doc.rule_logp.resize(confusions.size());
@@ -589,11 +583,23 @@ struct Repairer::Impl {
     return c;
   }
 
-  // A reading found for another document, given this document's evidence: its prior again.
-  void reprior(Candidate& c, const DocState& doc) const {
-    c.prior = 0;
-    for (std::size_t k = 0; k < c.lower.size(); ++k) c.prior += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc);
-    finish(c);
+  // A form's readings scored for this document: priors from its evidence (a reading may have
+  // been found for another document), the channel as found or, once the document's confusions
+  // are known (`adapted`), from the rules the reading undid.
+  void pack(DocState& doc, std::size_t form, bool adapted) const {
+    auto& out = doc.scored[form];
+    out.clear();
+    for (const Candidate& c : *doc.readings[form]) {
+      double channel = c.channel;
+      if (adapted) {
+        channel = c.base;
+        for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
+      }
+      double fixed = 0;
+      for (std::size_t k = 0; k < c.lower.size(); ++k) fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc);
+      for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
+      out.push_back({channel, fixed, c.first_id, c.last_id});
+    }
   }
 
   // Inflected forms only Hunspell knows: the likeliest plain variants, put to the lexicon.
@@ -642,12 +648,6 @@ struct Repairer::Impl {
 
   // kNoWord: no context on that side (line start, punctuation that ends a clause).
   static constexpr int kNoWord = -2;
-  double context_score(const Candidate& c, int prev, int next) const {
-    double s = c.fixed_score;
-    if (prev != kNoWord) s += lm.log_association(prev, c.first_id);
-    if (next != kNoWord) s += lm.log_association(c.last_id, next);
-    return s;
-  }
 
   RepairResult run(std::string_view text) const;
 };
@@ -976,13 +976,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
       const bool listed = doc.names.count(to_utf8(lower32(forms[i]))) > 0;
       std::u32string key = ReadingCache::key(forms[i], doc.strip, listed);
-      if (options.share_readings && reading_cache.find(key, doc.readings[i])) {
-        for (Candidate& c : doc.readings[i]) reprior(c, doc);
-      } else {
-        doc.readings[i] = generate(forms[i], doc);
+      if (!options.share_readings || !(doc.readings[i] = reading_cache.find(key))) {
+        doc.readings[i] = std::make_shared<const std::vector<Candidate>>(generate(forms[i], doc));
         if (options.share_readings) reading_cache.insert(std::move(key), doc.readings[i]);
       }
-      doc.pack(i);
+      pack(doc, i, false);
     });
     timer.lap("generate");
     choices.resize(order.size());
@@ -991,7 +989,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       const std::u32string& w = forms[form_of[i]];
       Choice& ch = choices[i];
       ch.form = form_of[i];
-      ch.cands = &doc.readings[ch.form];
+      ch.cands = doc.readings[ch.form].get();
       for (std::size_t k = 0; k < ch.cands->size(); ++k)
         if ((*ch.cands)[k].identity) ch.identity = k;
       if (is_upper(w[0]) && !all_upper(w)) {
@@ -1091,8 +1089,12 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
             std::string text;
             for (const auto& p : c.parts) text += to_utf8(p) + (&p == &c.parts.back() ? "" : "_");
             char buf[96];
-            std::snprintf(buf, sizeof buf, " %s[t%d ch%.2f pr%.2f]%s", text.c_str(), c.tier, c.channel,
-                          context_score(c, prev, next), k == best_k ? "*" : "");
+            const DocState::Scored& sc = doc.scored[ch.form][k];
+            double context = sc.fixed_score;
+            if (prev != kNoWord) context += lm.log_association(prev, sc.first_id);
+            if (next != kNoWord) context += lm.log_association(sc.last_id, next);
+            std::snprintf(buf, sizeof buf, " %s[t%d ch%.2f pr%.2f]%s", text.c_str(), c.tier, sc.channel, context,
+                          k == best_k ? "*" : "");
             line += buf;
           }
           std::fprintf(stderr, "%s\n", line.c_str());
@@ -1154,25 +1156,24 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       if (!tried.insert(id.parts[0]).second) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
-        auto& list = doc.readings[ch.form];
+        const auto& list = *doc.readings[ch.form];
         if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts[0] == name; })) continue;
         Walk w;
         w.text = name;
         w.logp = w.base = kNameMatchLogP;
-        list.push_back(single_word(std::move(w), 2, doc));
-        finish(list.back());
-        doc.pack(ch.form);
+        auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
+        extended->push_back(single_word(std::move(w), 2, doc));
+        finish(extended->back());
+        doc.readings[ch.form] = std::move(extended);
         added_names = true;
         break;
       }
     }
   }
+  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // lists names extended
   if (!doc.confirmed.empty() || added_names) {
     compute_rule_logps(doc);
-    tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) {
-      for (auto& c : doc.readings[i]) rescore_channel(c, doc);
-      doc.pack(i);
-    });
+    tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { pack(doc, i, true); });
     decide_all(1);  // the first round's readings are the context
   }
 

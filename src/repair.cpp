@@ -936,17 +936,19 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
 
   timer.lap("evidence");
   // Decide each token: two passes so that context uses the neighbours' repaired forms.
+  // One per word decided on (a 5 MB text has 800k): kept small. Indices are into *cands,
+  // which holds a few dozen readings at most.
+  constexpr std::uint16_t kNoReading = UINT16_MAX;
   struct Choice {
     const std::vector<Candidate>* cands = nullptr;
-    double identity_bonus = 0;  // names and proper nouns as written
-    bool listed_name = false;   // the token is a name on a participant list
-    std::size_t best = 0, identity = 0;
-    double best_score = 0, identity_score = 0, runner_up_score = -1e9;
-    std::size_t runner_up = SIZE_MAX;
-    std::uint32_t form = 0;     // index of the word form in doc.readings
+    double best_score = 0, identity_score = 0;
+    std::uint32_t form = 0;      // index of the word form in doc.readings
+    float identity_bonus = 0;    // names and proper nouns as written
+    std::uint16_t best = 0, identity = 0, runner_up = kNoReading;
+    bool listed_name = false;    // the token is a name on a participant list
   };
   std::vector<Choice> choices;  // one per entry of `order`
-  std::vector<std::pair<std::size_t, std::size_t>> order;  // (line, token) of repairable words
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (line, token) of repairable words
   {
     // Every distinct form once, generated in parallel: the search is the expensive part.
     std::vector<std::u32string> forms;
@@ -966,7 +968,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           if (added) forms.emplace_back(it->first);
           form_of.push_back(it->second);
           lines[li].tokens[ti].slot = static_cast<std::int32_t>(order.size());
-          order.emplace_back(li, ti);
+          order.emplace_back(static_cast<std::uint32_t>(li), static_cast<std::uint32_t>(ti));
         }
       }
     }
@@ -991,7 +993,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       ch.form = form_of[i];
       ch.cands = doc.readings[ch.form].get();
       for (std::size_t k = 0; k < ch.cands->size(); ++k)
-        if ((*ch.cands)[k].identity) ch.identity = k;
+        if ((*ch.cands)[k].identity) ch.identity = static_cast<std::uint16_t>(k);
       if (is_upper(w[0]) && !all_upper(w)) {
         const Candidate& id = (*ch.cands)[ch.identity];
         ch.listed_name = doc.names.count(id.lower.front()) > 0;
@@ -1003,9 +1005,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // The neighbours a decision reads its context from, found once: the nearest word on the same
   // line each way (its index in `order`), none past punctuation that ends a clause or when
   // that word is never repaired (a number, a bullet). -1: no context on that side.
-  std::vector<long> prev_of(order.size(), -1), next_of(order.size(), -1);
+  std::vector<std::int32_t> prev_of(order.size(), -1), next_of(order.size(), -1);
   {
-    auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> long {
+    auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> std::int32_t {
       const auto& toks = lines[li].tokens;
       for (long k = static_cast<long>(ti) + dir; k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
         const Token& t = toks[static_cast<std::size_t>(k)];
@@ -1099,10 +1101,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           }
           std::fprintf(stderr, "%s\n", line.c_str());
         }
-        ch.best = best_k;
+        ch.best = static_cast<std::uint16_t>(best_k);
         ch.best_score = best;
-        ch.runner_up = second_k;
-        ch.runner_up_score = second;
+        ch.runner_up = second_k == SIZE_MAX ? kNoReading : static_cast<std::uint16_t>(second_k);
   };
   auto decide_all = [&](int first_pass) {
     for (int pass = first_pass; pass < 2; ++pass) {
@@ -1255,7 +1256,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         change.from = original8;
         change.to = to_utf8(replacement);
         change.score = ch.best_score - ch.identity_score;
-        if (ch.runner_up != SIZE_MAX && ch.runner_up < ch.cands->size()) {
+        if (ch.runner_up != kNoReading && ch.runner_up < ch.cands->size()) {
           std::u32string r;
           for (std::size_t p = 0; p < (*ch.cands)[ch.runner_up].parts.size(); ++p) {
             if (p) r += U' ';

@@ -65,16 +65,27 @@ bool is_swedish_diacritic(char32_t c) {
     default: return false;
   }
 }
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
-bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
-char32_t lower_cp(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+// ASCII answered here (most of any text; the same answers as ICU's), the rest by ICU.
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= U'a' && (c | 0x20) <= U'z';
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool is_digit(char32_t c) { return c < 0x80 ? c >= U'0' && c <= U'9' : u_isdigit(static_cast<UChar32>(c)); }
+bool is_upper(char32_t c) { return c < 0x80 ? c >= U'A' && c <= U'Z' : u_isupper(static_cast<UChar32>(c)); }
+bool is_space(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  return u_isspace(static_cast<UChar32>(c));
+}
+char32_t lower_cp(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z' ? c + 0x20 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
 
 // Letters a Swedish word is spelled with. A token with anything else (é, 6, 0, @) inside a word
 // is an OCR misreading unless the lexicon knows it ("idé", "kommitté").
 bool swedish_spelling(std::u32string_view s) {
   for (char32_t c : s) {
-    char32_t l = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    char32_t l = lower_cp(c);
     if ((l >= U'a' && l <= U'z') || l == U'å' || l == U'ä' || l == U'ö' || l == U'-') continue;
     return false;
   }
@@ -90,7 +101,7 @@ std::u32string lower32(std::u32string_view s) {
 // A capitalized, Swedish-spelled word may be a name the lexicon lacks ("Agerus"): a reading may
 // give back marks OCR dropped, but not respell it into another word ("Äggrus").
 bool respells_name(std::u32string_view seen, const std::vector<const Confusion*>& rules) {
-  if (seen.empty() || !u_isupper(static_cast<UChar32>(seen[0])) || !swedish_spelling(seen)) return false;
+  if (seen.empty() || !is_upper(seen[0]) || !swedish_spelling(seen)) return false;
   return std::any_of(rules.begin(), rules.end(), [](const Confusion* r) {
     return std::none_of(r->truth.begin(), r->truth.end(), is_swedish_diacritic);
   });
@@ -133,9 +144,9 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::size_t i = 0;
   while (i < line.size()) {
-    if (u_isspace(static_cast<UChar32>(line[i]))) { ++i; continue; }
+    if (is_space(line[i])) { ++i; continue; }
     std::size_t j = i;
-    while (j < line.size() && !u_isspace(static_cast<UChar32>(line[j]))) ++j;
+    while (j < line.size() && !is_space(line[j])) ++j;
     std::u32string_view chunk(line.data() + i, j - i);
     if (chunk.find_first_of(U".@:") == std::u32string_view::npos) {  // no URL, address or domain
       i = j;
@@ -678,7 +689,7 @@ std::size_t bullet_at(const std::u32string& line, std::size_t pos, char32_t& rep
 template <class LineWork, class Tok>
 bool is_blank(const LineWork& lw, const Tok& t) {
   for (std::size_t p = t.begin; p < t.end; ++p)
-    if (!u_isspace(static_cast<UChar32>(lw.text[p]))) return false;
+    if (!is_space(lw.text[p])) return false;
   return true;
 }
 

@@ -41,13 +41,15 @@ namespace {
 // hyphen), and common typographic punctuation (dashes, quotes, bullet, ellipsis, euro). All are
 // NFC, and no combining mark may follow since a mark is not on the list. Almost every OCR'd
 // line is like this and is then only copied.
-bool plainly_normalized(std::string_view line) {
+// `breaks`: line breaks (\n \f \r) are allowed too, for a whole text at once.
+bool plainly_normalized(std::string_view line, bool breaks = false) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = p + line.size();
   while (p < end) {
     const unsigned char c = *p;
     if (c < 0x80) {
-      if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+      const bool allowed = c == '\t' || (breaks && (c == '\n' || c == '\f' || c == '\r'));
+      if ((c < 0x20 && !allowed) || c == 0x7f) return false;
       ++p;
       continue;
     }
@@ -77,6 +79,7 @@ bool plainly_normalized(std::string_view line) {
 // breaks are kept; neither NFC nor our folding ever reaches across one.
 template <class LineOp>
 std::string by_line(std::string_view text, LineOp line_op) {
+  if (plainly_normalized(text, true)) return std::string(text);  // the usual case: one pass, one copy
   std::string out;
   out.reserve(text.size());
   std::size_t start = 0;

@@ -1315,8 +1315,8 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   // Tesseract's web list (weak: it also holds stripped forms like "forslag").
   timer.lap("lexicon, language model");
   std::vector<detail::WordTrie::Entry> words;
-  impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { words.emplace_back(to_u32(w), 2); });
-  impl_->lexicon->for_each_listed([&](const std::string& w, bool strong) { words.emplace_back(to_u32(w), strong ? 2 : 1); });
+  impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { words.emplace_back(w, 2); });
+  impl_->lexicon->for_each_listed([&](const std::string& w, bool strong) { words.emplace_back(w, strong ? 2 : 1); });
   timer.lap("trie words");
   impl_->trie = detail::WordTrie(std::move(words));
   timer.lap("trie");

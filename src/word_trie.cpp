@@ -6,8 +6,25 @@
 #include <stdexcept>
 
 namespace protokoll::detail {
+namespace {
+// The code point at byte `i` of UTF-8 `s` and its length in bytes (a broken sequence reads as
+// U+FFFD, one byte long).
+std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return {U'\uFFFD', 1};
+  char32_t cp = n == 1 ? c : c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc >> 6) != 2) return {U'\uFFFD', 1};
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  return {cp, n};
+}
+}  // namespace
 
 WordTrie::WordTrie(std::vector<Entry> words) {
+  // Sorted as bytes, which for UTF-8 is code point order: words under one prefix are together.
   tbb::parallel_sort(words.begin(), words.end());
   // Duplicates sort together, lower tier first: keep the last of each.
   std::vector<Entry> unique;
@@ -17,12 +34,12 @@ WordTrie::WordTrie(std::vector<Entry> words) {
     if (!unique.empty() && unique.back().first == w.first) unique.back().second = w.second;
     else unique.push_back(std::move(w));
   }
-  // Depth first over ranges of words that share a prefix; a node's children are laid out
-  // together when the node is reached. In sorted order a word that ends at this depth comes
+  // Depth first over ranges of words that share a prefix (`offset` bytes); a node's children are
+  // laid out together when the node is reached. In sorted order a word that ends here comes
   // first in its range, and the words under one child are consecutive.
   struct Pending {
     std::uint32_t node;
-    std::size_t lo, hi, depth;
+    std::size_t lo, hi, offset;
   };
   nodes_.assign(1, Node{});
   labels_.assign(1, 0);
@@ -30,21 +47,21 @@ WordTrie::WordTrie(std::vector<Entry> words) {
   labels_.reserve(unique.size() * 4);
   std::vector<Pending> stack{{kRoot, 0, unique.size(), 0}};
   while (!stack.empty()) {
-    auto [node, lo, hi, depth] = stack.back();
+    auto [node, lo, hi, offset] = stack.back();
     stack.pop_back();
-    if (lo < hi && unique[lo].first.size() == depth) {
+    if (lo < hi && unique[lo].first.size() == offset) {
       nodes_[node].tier = unique[lo].second;
       ++lo;
     }
     const auto first = static_cast<std::uint32_t>(nodes_.size());
     const std::size_t mark = stack.size();
     for (std::size_t i = lo; i < hi;) {
-      const char32_t c = unique[i].first[depth];
+      const auto [c, length] = code_point_at(unique[i].first, offset);
       std::size_t j = i + 1;
-      while (j < hi && unique[j].first[depth] == c) ++j;
+      while (j < hi && unique[j].first.compare(offset, length, unique[i].first, offset, length) == 0) ++j;
       nodes_.push_back(Node{});
       labels_.push_back(c);
-      stack.push_back({static_cast<std::uint32_t>(nodes_.size() - 1), i, j, depth + 1});
+      stack.push_back({static_cast<std::uint32_t>(nodes_.size() - 1), i, j, offset + length});
       i = j;
     }
     const std::size_t count = nodes_.size() - first;

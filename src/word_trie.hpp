@@ -16,9 +16,9 @@ class WordTrie {
   static constexpr std::uint32_t kRoot = 0;
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  /// A lower-case word and its tier: 1 = weak evidence, 2 = strong. A word listed twice keeps
-  /// the higher tier.
-  using Entry = std::pair<std::u32string, std::uint8_t>;
+  /// A lower-case word (UTF-8; it need only live through the constructor) and its tier:
+  /// 1 = weak evidence, 2 = strong. A word listed twice keeps the higher tier.
+  using Entry = std::pair<std::string_view, std::uint8_t>;
 
   WordTrie() : nodes_(1) {}
   /// Build from any number of entries, in any order (replaces what was there).

@@ -109,5 +109,21 @@ check "segment: date" grep -q '"date":"2024-02-06"' "$tmp/apt.jsonl"
 "$bin" run --format json "$src/samples/legacy/000.txt" > "$tmp/array.json"
 check "--format json is one array" python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and len(v) == 1' "$tmp/array.json"
 
+# Readings are shared between the files of a run; each file must still read as it would alone.
+files=("$src/samples/legacy/000.txt" "$src/samples/heldout/lg-2022-05-17.legacy.txt" "$src/samples/legacy/001.txt")
+"$bin" repair "${files[@]}" > "$tmp/together.txt"
+: > "$tmp/alone.txt"
+for f in "${files[@]}"; do
+  [ -s "$tmp/alone.txt" ] && printf '\f' >> "$tmp/alone.txt"
+  "$bin" repair "$f" >> "$tmp/alone.txt"
+done
+check "repair of several files = each alone" cmp -s "$tmp/together.txt" "$tmp/alone.txt"
+
+# PROTOKOLL_TIMING reports phases on stderr and leaves stdout as it was.
+PROTOKOLL_TIMING=1 "$bin" repair "$src/samples/legacy/001.txt" > "$tmp/timed.txt" 2> "$tmp/timed.err"
+"$bin" repair "$src/samples/legacy/001.txt" > "$tmp/untimed.txt"
+check "PROTOKOLL_TIMING: stdout unchanged" cmp -s "$tmp/timed.txt" "$tmp/untimed.txt"
+check "PROTOKOLL_TIMING: phases on stderr" grep -q "^protokoll: timing: repair candidates" "$tmp/timed.err"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

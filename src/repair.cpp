@@ -121,15 +121,12 @@ struct Candidate {
   std::vector<std::u32string> parts;  // as output (cased)
   std::vector<std::string> lower;     // UTF-8 lower-case, for lexicon and language model
   std::vector<int> ids;               // language model ids of `lower`
-  int first_id = 0, last_id = 0;      // ids.front() and ids.back(), kept here for the hot loop
   double channel = 0;                 // log10 P(seen | candidate)
   double base = 0;                    // the part of `channel` that is not confusion rules
   std::vector<const Confusion*> rules;  // confusions undone to reach it (for adaptation)
-  double prior = 0;                   // log10 prior of the words, context excluded
-  double fixed_score = 0;             // prior + bigrams inside a split: all but the context
   bool identity = false;              // the token as it stands
   int tier = 0;                       // worst lexicon tier of the parts: 0 unknown, 1 weak, 2 known
-  std::vector<std::uint8_t> part_tiers;  // the tier of each part (priors are redone per document)
+  std::vector<std::uint8_t> part_tiers;  // the tier of each part (each document's priors use it)
 };
 
 struct Token {
@@ -440,7 +437,6 @@ struct Repairer::Impl {
     id.base = id.channel;
     id.tier = tier;
     id.part_tiers = {static_cast<std::uint8_t>(tier)};
-    id.prior = word_prior(low, id.ids.front(), tier, doc);
     id.lower = {std::move(low)};
     return id;
   }
@@ -453,7 +449,6 @@ struct Repairer::Impl {
     if (std::any_of(seen.begin(), seen.end(), is_swedish_diacritic) && trie.tier(trie.find(lower32(seen))) == 2) {
       std::vector<Candidate> out;
       out.push_back(as_written(seen, 2, doc));
-      finish(out.front());
       return out;
     }
     std::vector<Walk> done;
@@ -500,7 +495,6 @@ struct Repairer::Impl {
         c.tier = std::min(c.tier, t);
         c.part_tiers.push_back(static_cast<std::uint8_t>(t));
         c.ids.push_back(lm.id(low));
-        c.prior += word_prior(low, c.ids.back(), t, doc);
         c.lower.push_back(std::move(low));
       }
       c.channel = w.logp;
@@ -531,7 +525,6 @@ struct Repairer::Impl {
     // knows what it should be (names): Swedish-spelled readings that differ only where the
     // form is not Swedish compete too, scored by how Swedish they look.
     if (!swedish_spelling(seen) && !(out.size() > 1 && out.front().tier == 2)) add_respellings(seen, doc, out);
-    for (auto& c : out) finish(c);
     return out;
   }
 
@@ -580,7 +573,7 @@ struct Repairer::Impl {
     return done;
   }
 
-  Candidate single_word(Walk&& w, int tier, const DocState& doc) const {
+  Candidate single_word(Walk&& w, int tier) const {
     Candidate c;
     c.parts = {std::move(w.text)};
     c.lower = {to_utf8(lower32(c.parts.front()))};
@@ -590,7 +583,6 @@ struct Repairer::Impl {
     c.rules = std::move(w.rules);
     c.tier = tier;
     c.part_tiers = {static_cast<std::uint8_t>(tier)};
-    c.prior = word_prior(c.lower.front(), c.ids.front(), tier, doc);
     return c;
   }
 
@@ -609,7 +601,7 @@ struct Repairer::Impl {
       double fixed = 0;
       for (std::size_t k = 0; k < c.lower.size(); ++k) fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc);
       for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
-      out.push_back({channel, fixed, c.first_id, c.last_id});
+      out.push_back({channel, fixed, c.ids.front(), c.ids.back()});
     }
   }
 
@@ -633,7 +625,7 @@ struct Repairer::Impl {
       if (respells_name(seen, v.rules)) continue;
       ++asked;
       int t = tier_of(v.text, to_utf8(lower32(v.text)));
-      if (t > 0) out.push_back(single_word(std::move(v), t, doc));
+      if (t > 0) out.push_back(single_word(std::move(v), t));
     }
   }
 
@@ -643,18 +635,9 @@ struct Repairer::Impl {
     std::size_t kept = 0;
     for (auto& v : variants)
       if (kept < kUnknownCandidates && swedish_spelling(v.text)) {
-        out.push_back(single_word(std::move(v), 0, doc));
+        out.push_back(single_word(std::move(v), 0));
         ++kept;
       }
-  }
-
-  // The context-free part of a candidate's score: prior and the bigrams between its parts.
-  void finish(Candidate& c) const {
-    c.first_id = c.ids.front();
-    c.last_id = c.ids.back();
-    c.fixed_score = c.prior;
-    for (std::size_t i = 1; i < c.ids.size(); ++i)
-      c.fixed_score += lm.log_association(c.ids[i - 1], c.ids[i]);
   }
 
   // kNoWord: no context on that side (line start, punctuation that ends a clause).
@@ -907,7 +890,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     constexpr double kRate = 0.035, kPrior = 200;
     double observed = (static_cast<double>(diacritics) + 0.5 * kRate * kPrior) / (static_cast<double>(letters) + kPrior);
     // In steps of 1/20: finer says nothing more, and documents with the same step share
-    // their candidate searches (the process-wide cache below).
+    // their candidate searches (the reading cache).
     doc.strip = std::clamp(std::round(20 * (1.0 - observed / kRate)) / 20, 0.03, 0.97);
   }
   compute_rule_logps(doc);
@@ -1125,7 +1108,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
       for (std::size_t i = 0; i < order.size(); ++i) {
         const Choice& ch = choices[i];
-        const Candidate& c = (*ch.cands)[ch.best];
+        const DocState::Scored& c = doc.scored[ch.form][ch.best];
         context_first[i] = c.first_id;
         context_last[i] = c.last_id;
       }
@@ -1174,8 +1157,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         w.text = name;
         w.logp = w.base = kNameMatchLogP;
         auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
-        extended->push_back(single_word(std::move(w), 2, doc));
-        finish(extended->back());
+        extended->push_back(single_word(std::move(w), 2));
         doc.readings[ch.form] = std::move(extended);
         added_names = true;
         break;
@@ -1194,20 +1176,17 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   std::vector<std::string> rewritten(lines.size());
   std::vector<char> is_rewritten(lines.size(), 0);
   std::vector<std::vector<Change>> line_changes(lines.size());
-  std::vector<std::size_t> line_unknown(lines.size(), 0), line_changed(lines.size(), 0);
+  std::vector<std::size_t> line_changed(lines.size(), 0);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 512), [&](const auto& range) {
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       const LineWork& lw = lines[li];
       bool changed = lw.junk_end > lw.junk_begin;
       for (std::size_t ti = 0; ti < lw.tokens.size() && !changed; ++ti) {
-        changed = lw.bullet[ti] != 0;
-        if (lw.tokens[ti].slot < 0) continue;
-        const Choice& ch = choices[static_cast<std::size_t>(lw.tokens[ti].slot)];
-        changed = changed || ch.best != ch.identity;
-        if (!changed && (*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
+        const std::int32_t slot = lw.tokens[ti].slot;
+        changed = lw.bullet[ti] != 0 || (slot >= 0 && choices[static_cast<std::size_t>(slot)].best !=
+                                                          choices[static_cast<std::size_t>(slot)].identity);
       }
       if (!changed) continue;
-      line_unknown[li] = 0;
       is_rewritten[li] = 1;
       std::vector<Change>& changes = line_changes[li];
       std::u32string line;
@@ -1241,7 +1220,6 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         const Choice& ch = choices[static_cast<std::size_t>(t.slot)];
         if (ch.best == ch.identity) {
           line += original;
-          if ((*ch.cands)[ch.identity].tier == 0) ++line_unknown[li];
           continue;
         }
         const Candidate& c = (*ch.cands)[ch.best];
@@ -1275,7 +1253,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           }
           change.runner_up = to_utf8(r);
         }
-        if (change.from != change.to) changes.push_back(std::move(change));
+        changes.push_back(std::move(change));
       }
       line.append(lw.text, cursor, std::u32string::npos);
       rewritten[li] = to_utf8(line);
@@ -1287,11 +1265,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     if (is_rewritten[li]) out += rewritten[li];
     else out += raw_lines[li];
     if (li + 1 < lines.size() || trailing_newline) out += '\n';
-    result.unknown_words += line_unknown[li];
     result.changed_words += line_changed[li];
     for (auto& c : line_changes[li]) result.changes.push_back(std::move(c));
   }
   result.text = std::move(out);
+  // Words left as they were that no lexicon knows.
+  result.unknown_words = static_cast<std::size_t>(std::count_if(choices.begin(), choices.end(), [](const Choice& ch) {
+    return ch.best == ch.identity && (*ch.cands)[ch.identity].tier == 0;
+  }));
   timer.lap("output");
   return result;
 }

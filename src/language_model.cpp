@@ -20,12 +20,7 @@ void read_table(const std::string& path, F&& add) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = std::move(buffer).str();
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line = std::string_view(text).substr(start, end - start);
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view line : split_lines(text)) {
     if (line.empty() || line[0] == '#') continue;
     auto tab = line.rfind('\t');
     if (tab == std::string_view::npos) continue;

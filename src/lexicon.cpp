@@ -1,7 +1,6 @@
 #include "protokoll/resources.hpp"
 #include "protokoll/lexicon.hpp"
 
-#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <future>
@@ -49,12 +48,10 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = std::move(buffer).str();
-  into.reserve(into.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view w = trim(std::string_view(text).substr(start, end - start));
-    start = end + 1;
+  const std::vector<std::string_view> lines = split_lines(text);
+  into.reserve(into.size() + lines.size());
+  for (std::string_view line : lines) {
+    const std::string_view w = trim(line);
     if (w.empty() || w[0] == '#') continue;
     into.insert(to_lower(w));
   }

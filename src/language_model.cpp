@@ -64,27 +64,25 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
   }
   // The association table: every recorded bigram, and the backoff of each history.
   backoff_log_.assign(words_.size(), 0.0);
-  std::size_t slots = 2;
-  while (slots < 2 * pairs.size()) slots *= 2;
-  bigram_slots_.assign(slots, BigramSlot{kEmptySlot, 0});
-  bigram_counts_.assign(slots, 0);
   for (std::size_t i = 0; i < words_.size(); ++i) {
     const double cp = counts_[i];
     if (cp <= 0) continue;
     const double b = std::max(1.0, backoff_[i]);
     backoff_log_[i] = std::log10(b / (cp + b));
   }
+  std::vector<std::pair<std::uint64_t, double>> associations, counts;
+  associations.reserve(pairs.size());
+  counts.reserve(pairs.size());
   for (const auto& [key, c] : pairs) {
     const auto prev = static_cast<std::size_t>(key >> 32), word = static_cast<std::size_t>(key & 0xffffffffu);
-    std::size_t i = bigram_slot(key);
-    while (bigram_slots_[i].key != kEmptySlot && bigram_slots_[i].key != key) i = (i + 1) & (slots - 1);
-    if (bigram_slots_[i].key == key) continue;  // listed twice: the first count stands
     // log_bigram(prev, word) - log_unigram(word), with the pair's own count.
     const double b = std::max(1.0, backoff_[prev]);
     const double log_p = std::log10((static_cast<double>(c) + b * uni_prob_[word]) / (counts_[prev] + b));
-    bigram_slots_[i] = BigramSlot{key, log_p - uni_log_[word]};
-    bigram_counts_[i] = c;
+    associations.emplace_back(key, log_p - uni_log_[word]);
+    counts.emplace_back(key, c);
   }
+  associations_.build(associations);
+  bigram_counts_.build(counts);
   build_spelling_model();
 }
 
@@ -95,11 +93,8 @@ int LanguageModel::id(std::string_view word) const {
 
 std::uint64_t LanguageModel::count(int prev, int word) const {
   if (prev < 0 || word < 0) return 0;
-  const std::uint64_t k = bigram_key(prev, word);
-  for (std::size_t i = bigram_slot(k);; i = (i + 1) & (bigram_slots_.size() - 1)) {
-    if (bigram_slots_[i].key == k) return bigram_counts_[i];
-    if (bigram_slots_[i].key == kEmptySlot) return 0;
-  }
+  const double* c = bigram_counts_.find(bigram_key(prev, word));
+  return c ? static_cast<std::uint64_t>(*c) : 0;
 }
 
 double LanguageModel::log_unigram(int word) const {
@@ -123,14 +118,14 @@ std::uint64_t key2(char32_t a, char32_t b) { return (std::uint64_t(a) << 21) | b
 std::uint64_t key3(char32_t a, char32_t b, char32_t c) { return (std::uint64_t(a) << 42) | (std::uint64_t(b) << 21) | c; }
 }  // namespace
 
-void LanguageModel::LogTable::build(const std::unordered_map<std::uint64_t, double>& values) {
+void LanguageModel::FlatTable::build(const std::vector<std::pair<std::uint64_t, double>>& values) {
   std::size_t n = 2;
   while (n < 2 * values.size()) n *= 2;
-  slots.assign(n, Slot{kEmptySlot, 0});
+  slots_.assign(n, Slot{kEmpty, 0});
   for (const auto& [key, value] : values) {
-    std::size_t i = (key * 0x9E3779B97F4A7C15ull >> 32) & (n - 1);
-    while (slots[i].key != kEmptySlot) i = (i + 1) & (n - 1);
-    slots[i] = Slot{key, value};
+    std::size_t i = slot(key);
+    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & (n - 1);
+    if (slots_[i].key == kEmpty) slots_[i] = Slot{key, value};
   }
 }
 
@@ -152,11 +147,11 @@ void LanguageModel::build_spelling_model() {
       b = c;
     }
   }
-  std::unordered_map<std::uint64_t, double> seen, unseen;
-  for (const auto& [k, n] : bigrams) unseen[k] = std::log10(kAdd / (n + kAdd * kAlphabet));
+  std::vector<std::pair<std::uint64_t, double>> seen, unseen;
+  for (const auto& [k, n] : bigrams) unseen.emplace_back(k, std::log10(kAdd / (n + kAdd * kAlphabet)));
   for (const auto& [k, n] : trigrams) {
     const std::uint64_t history = ((k >> 42) << 21) | ((k >> 21) & 0x1FFFFF);
-    seen[k] = std::log10((n + kAdd) / (bigrams[history] + kAdd * kAlphabet));
+    seen.emplace_back(k, std::log10((n + kAdd) / (bigrams[history] + kAdd * kAlphabet)));
   }
   spelling_seen_.build(seen);
   spelling_unseen_.build(unseen);

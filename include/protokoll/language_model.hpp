@@ -32,14 +32,8 @@ class LanguageModel {
   /// anywhere (0 without a history). The repair stage's context score; one table probe.
   double log_association(int prev, int word) const {
     if (prev < 0 || backoff_log_[static_cast<std::size_t>(prev)] == 0) return 0;
-    if (word >= 0) {
-      const std::uint64_t k = bigram_key(prev, word);
-      for (std::size_t i = bigram_slot(k);; i = (i + 1) & (bigram_slots_.size() - 1)) {
-        const BigramSlot& s = bigram_slots_[i];
-        if (s.key == k) return s.association;
-        if (s.key == kEmptySlot) break;
-      }
-    }
+    if (word >= 0)
+      if (const double* a = associations_.find(bigram_key(prev, word))) return *a;
     return backoff_log_[static_cast<std::size_t>(prev)];
   }
   double log_bigram(std::string_view prev, std::string_view word) const { return log_bigram(id(prev), id(word)); }
@@ -72,21 +66,35 @@ class LanguageModel {
   // Witten-Bell backoff mass per history: distinct followers plus the count of bigrams the
   // pruned table left out (mostly singletons, each a distinct follower).
   std::vector<double> backoff_;
-  // Bigrams in one open-addressing table (linear probing, at most half full), read on the hot
-  // path of every repair decision: the key, and log_association() precomputed.
-  struct BigramSlot {
-    std::uint64_t key;
-    double association;
+  // A number per 64-bit key in one open-addressing table (linear probing, at most half full):
+  // built once at load, then read on the hot path of every repair decision.
+  class FlatTable {
+   public:
+    /// From (key, value) pairs; a key listed twice keeps its first value.
+    void build(const std::vector<std::pair<std::uint64_t, double>>& values);
+    const double* find(std::uint64_t key) const {
+      for (std::size_t i = slot(key);; i = (i + 1) & (slots_.size() - 1)) {
+        if (slots_[i].key == key) return &slots_[i].value;
+        if (slots_[i].key == kEmpty) return nullptr;
+      }
+    }
+
+   private:
+    static constexpr std::uint64_t kEmpty = UINT64_MAX;
+    struct Slot {
+      std::uint64_t key;
+      double value;
+    };
+    std::size_t slot(std::uint64_t key) const {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+    }
+    std::vector<Slot> slots_{1, Slot{kEmpty, 0}};
   };
-  static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
   static std::uint64_t bigram_key(int prev, int word) {
     return (std::uint64_t(static_cast<std::uint32_t>(prev)) << 32) | static_cast<std::uint32_t>(word);
   }
-  std::size_t bigram_slot(std::uint64_t k) const {
-    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 32) & (bigram_slots_.size() - 1);
-  }
-  std::vector<BigramSlot> bigram_slots_{1, BigramSlot{kEmptySlot, 0}};
-  std::vector<std::uint32_t> bigram_counts_;  // the pair's count, by slot
+  FlatTable associations_;  // per recorded bigram: log_association(), precomputed
+  FlatTable bigram_counts_;  // per recorded bigram: its count
   // log_association() of a word never seen after this history: log10 of the Witten-Bell
   // backoff weight (0 for a word with no recorded followers).
   std::vector<double> backoff_log_;
@@ -94,21 +102,7 @@ class LanguageModel {
   double unknown_log_ = 0;
   // The spelling model: log10 P(c | a b) per character trigram seen in the vocabulary, and per
   // history (a b) the value for a character never seen after it (code points packed in keys).
-  struct LogTable {
-    struct Slot {
-      std::uint64_t key;
-      double value;
-    };
-    std::vector<Slot> slots{1, Slot{kEmptySlot, 0}};
-    void build(const std::unordered_map<std::uint64_t, double>& values);
-    const double* find(std::uint64_t key) const {
-      for (std::size_t i = (key * 0x9E3779B97F4A7C15ull >> 32) & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
-        if (slots[i].key == key) return &slots[i].value;
-        if (slots[i].key == kEmptySlot) return nullptr;
-      }
-    }
-  };
-  LogTable spelling_seen_, spelling_unseen_;
+  FlatTable spelling_seen_, spelling_unseen_;
   double spelling_new_history_ = 0;
   void build_spelling_model();
 };

@@ -20,29 +20,30 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
+char32_t decode_utf8(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  char32_t cp;
+  int extra;
+  if (c < 0x80) { cp = c; extra = 0; }
+  else if ((c >> 5) == 6) { cp = c & 0x1f; extra = 1; }
+  else if ((c >> 4) == 14) { cp = c & 0x0f; extra = 2; }
+  else if ((c >> 3) == 30) { cp = c & 0x07; extra = 3; }
+  else { ++i; return U'\uFFFD'; }
+  bool ok = i + extra < s.size();  // a truncated sequence at the end is invalid
+  for (int k = 1; ok && k <= extra; ++k) {
+    auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc >> 6) != 2) ok = false;
+    else cp = (cp << 6) | (cc & 0x3f);
+  }
+  if (!ok) { ++i; return U'\uFFFD'; }
+  i += static_cast<std::size_t>(extra) + 1;
+  return cp;
+}
+
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    int extra;
-    if (c < 0x80) { cp = c; extra = 0; }
-    else if ((c >> 5) == 6) { cp = c & 0x1f; extra = 1; }
-    else if ((c >> 4) == 14) { cp = c & 0x0f; extra = 2; }
-    else if ((c >> 3) == 30) { cp = c & 0x07; extra = 3; }
-    else { out += U'\uFFFD'; ++i; continue; }
-    bool ok = i + extra < s.size();  // a truncated sequence at the end is invalid
-    for (int k = 1; ok && k <= extra; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 2) ok = false;
-      else cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (!ok) { out += U'\uFFFD'; ++i; continue; }
-    out += cp;
-    i += extra + 1;
-  }
+  for (std::size_t i = 0; i < s.size();) out += decode_utf8(s, i);
   return out;
 }
 

@@ -1,27 +1,13 @@
 #include "word_trie.hpp"
 
 #include <algorithm>
-
-#include <tbb/parallel_sort.h>
 #include <stdexcept>
 
+#include <tbb/parallel_sort.h>
+
+#include "protokoll/text_util.hpp"
+
 namespace protokoll::detail {
-namespace {
-// The code point at byte `i` of UTF-8 `s` and its length in bytes (a broken sequence reads as
-// U+FFFD, one byte long).
-std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return {U'\uFFFD', 1};
-  char32_t cp = n == 1 ? c : c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc >> 6) != 2) return {U'\uFFFD', 1};
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  return {cp, n};
-}
-}  // namespace
 
 WordTrie::WordTrie(std::vector<Entry> words) {
   // Sorted as bytes, which for UTF-8 is code point order: words under one prefix are together.
@@ -56,7 +42,9 @@ WordTrie::WordTrie(std::vector<Entry> words) {
     const auto first = static_cast<std::uint32_t>(nodes_.size());
     const std::size_t mark = stack.size();
     for (std::size_t i = lo; i < hi;) {
-      const auto [c, length] = code_point_at(unique[i].first, offset);
+      std::size_t next = offset;
+      const char32_t c = decode_utf8(unique[i].first, next);
+      const std::size_t length = next - offset;
       std::size_t j = i + 1;
       while (j < hi && unique[j].first.compare(offset, length, unique[i].first, offset, length) == 0) ++j;
       nodes_.push_back(Node{});

@@ -23,6 +23,9 @@ std::string apply_case(std::string_view word, CasePattern pattern);
 
 /// Number of code points.
 std::size_t utf8_length(std::string_view utf8);
+/// The code point at byte `i` of `utf8`; `i` moves past it. A broken sequence is U+FFFD and
+/// one byte long.
+char32_t decode_utf8(std::string_view utf8, std::size_t& i);
 /// Decode to code points / encode back.
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);

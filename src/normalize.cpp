@@ -33,15 +33,12 @@ const char32_t* ligature(char32_t c) {
   }
 }
 
-}  // namespace
-
-namespace {
 // Whether a line is already what normalize_unicode() returns, decided in one pass over its
 // bytes: printable ASCII and tab, the Latin-1 letters and signs (U+00A1..U+00FF but the soft
 // hyphen), and common typographic punctuation (dashes, quotes, bullet, ellipsis, euro). All are
 // NFC, and no combining mark may follow since a mark is not on the list. Almost every OCR'd
-// line is like this and is then only copied.
-// `breaks`: line breaks (\n \f \r) are allowed too, for a whole text at once.
+// line is like this and is then only copied. With `breaks`, line breaks (\n \f \r) are
+// allowed too, to check a whole text at once.
 bool plainly_normalized(std::string_view line, bool breaks = false) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = p + line.size();

@@ -2,6 +2,7 @@
 #include "protokoll/lexicon.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <fstream>
@@ -56,11 +57,35 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
     into.insert(to_lower(w));
   }
 }
+// names.tsv: "Name<TAB>weight" per line, '#' comments.
+void load_names(const std::string& path, std::unordered_map<std::string, float>& into) {
+  std::ifstream in(path);
+  if (!in) throw SetupError("name list " + path + " cannot be read");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = std::move(buffer).str();
+  for (std::string_view line : split_lines(text)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) throw SetupError("name list " + path + ": a line without a weight");
+    into.emplace(std::string(line.substr(0, tab)), std::strtof(std::string(line.substr(tab + 1)).c_str(), nullptr));
+  }
+}
 }  // namespace
 
 struct Lexicon::Impl {
   std::unordered_set<std::string> strong_words;  // lower-case: domain and user lists
   std::unordered_set<std::string> web_words;     // lower-case: Tesseract's word list
+  std::unordered_map<std::string, float> names;  // as written ("Bäckström"): weight
+  std::vector<std::string> names_lower;           // for for_each_listed, which lends its strings
+  // The listed name `word` is, written as a name: itself, or title case for all capitals.
+  const float* find_name(std::string_view word) const {
+    if (names.empty() || word.empty()) return nullptr;
+    auto it = names.find(std::string(word));
+    if (it == names.end() && word.size() > 1 && case_pattern(word) == CasePattern::upper)
+      it = names.find(capitalize(to_lower(word)));
+    return it == names.end() ? nullptr : &it->second;
+  }
   // Hunspell objects are not thread-safe, and one lock would serialise the parallel candidate
   // search: a pool, one instance per concurrent caller (loading sv_SE takes a tenth of a
   // second); a pool rather than one per thread because the threads that ask (TBB workers, the
@@ -116,6 +141,8 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
     if (!options.data_dir.empty()) {
       load_words((fs::path(options.data_dir) / "tesseract-swe-words.txt").string(), impl_->web_words, true);
       load_words((fs::path(options.data_dir) / "domain-words.txt").string(), impl_->strong_words, true);
+      load_names((fs::path(options.data_dir) / "names.tsv").string(), impl_->names);
+      for (const auto& [name, weight] : impl_->names) impl_->names_lower.push_back(to_lower(name));
     }
     for (const auto& f : options.user_word_files) load_words(f, impl_->strong_words, true);
   };
@@ -137,7 +164,7 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
     if (it != shard.answers.end()) return it->second;
   }
   std::string lower = to_lower(word);
-  Known known = impl_->strong_words.count(lower) ? Known::yes : Known::no;
+  Known known = impl_->strong_words.count(lower) || impl_->find_name(word) ? Known::yes : Known::no;
   if (known == Known::no && impl_->use_hunspell) {
     if (impl_->spell(key)) known = Known::yes;
   }
@@ -150,6 +177,12 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
 void Lexicon::for_each_listed(const std::function<void(const std::string&, bool)>& f) const {
   for (const auto& w : impl_->web_words) f(w, false);
   for (const auto& w : impl_->strong_words) f(w, true);
+  for (const auto& w : impl_->names_lower) f(w, false);
+}
+
+double Lexicon::name_weight(std::string_view word) const {
+  const float* w = impl_->find_name(word);
+  return w ? *w : 0.0;
 }
 
 

@@ -127,6 +127,7 @@ struct Candidate {
   bool identity = false;              // the token as it stands
   int tier = 0;                       // worst lexicon tier of the parts: 0 unknown, 1 weak, 2 known
   std::vector<std::uint8_t> part_tiers;  // the tier of each part (each document's priors use it)
+  double name_weight = 0;             // a one-word reading that is a listed name as written: how common
 };
 
 struct Token {
@@ -271,9 +272,11 @@ struct Repairer::Impl {
   }
 
   // log10 prior of a word before context: its language model count, a floor for words only a
-  // lexicon knows, document evidence; a word no lexicon knows is as likely as its spelling.
-  double word_prior(const std::string& lower, int id, int tier, const DocState& doc) const {
-    double count = static_cast<double>(lm.count(id));
+  // lexicon knows, document evidence, and for a capitalized name how common the name is (help
+  // texts name no one: "Bäckström" is rarer there than "backström" is, not in Sweden); a word
+  // no lexicon knows is as likely as its spelling.
+  double word_prior(const std::string& lower, int id, int tier, const DocState& doc, double name_weight = 0) const {
+    double count = static_cast<double>(lm.count(id)) + name_weight;
     if (auto it = doc.intact.find(lower); it != doc.intact.end()) count += 2.0 * it->second;
     const double n = static_cast<double>(std::max<std::uint64_t>(1, lm.total()));
     if (tier == 0 && count == 0) return kLogUnknownWord + lm.log_spelling(lower);
@@ -426,6 +429,11 @@ struct Repairer::Impl {
     }
   }
 
+  double name_weight_of(const Candidate& c) const {
+    return c.parts.size() == 1 && !c.parts[0].empty() && is_upper(c.parts[0][0]) ? lexicon->name_weight(to_utf8(c.parts[0]))
+                                                                                 : 0.0;
+  }
+
   // The token as it stands, as a reading: every character kept.
   Candidate as_written(const std::u32string& seen, int tier, const DocState& doc) const {
     Candidate id;
@@ -438,6 +446,7 @@ struct Repairer::Impl {
     id.tier = tier;
     id.part_tiers = {static_cast<std::uint8_t>(tier)};
     id.lower = {std::move(low)};
+    id.name_weight = name_weight_of(id);
     return id;
   }
 
@@ -511,6 +520,7 @@ struct Repairer::Impl {
       if (c.tier == 0 && !c.identity && swedish_spelling(seen)) continue;
       if (!c.identity && respells_name(seen, c.rules)) continue;
       if (c.tier == 2 && c.parts.size() == 1) best_known = std::max(best_known, c.channel);
+      c.name_weight = name_weight_of(c);
       out.push_back(std::move(c));
     }
     // Inflected forms that only Hunspell knows ("vägarna") are not in the trie: when the search
@@ -583,6 +593,7 @@ struct Repairer::Impl {
     c.rules = std::move(w.rules);
     c.tier = tier;
     c.part_tiers = {static_cast<std::uint8_t>(tier)};
+    c.name_weight = name_weight_of(c);
     return c;
   }
 
@@ -599,7 +610,8 @@ struct Repairer::Impl {
         for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
       }
       double fixed = 0;
-      for (std::size_t k = 0; k < c.lower.size(); ++k) fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc);
+      for (std::size_t k = 0; k < c.lower.size(); ++k)
+        fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc, c.parts.size() == 1 ? c.name_weight : 0.0);
       for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
       out.push_back({channel, fixed, c.ids.front(), c.ids.back()});
     }
@@ -1045,12 +1057,14 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           if (next != kNoWord) context += lm.log_association(c.last_id, next);
           double s = c.channel + context;
           // On a participant list a word is a name: readings the lexicon knows only capitalized
-          // ("Åke", "Pär") are favoured, and a known word as written does not turn into a common
-          // word ("Mats" does not become "mäts").
+          // ("Åke", "Pär") or as a listed name ("Ann", though "ann" is a word too) are favoured,
+          // and a known word as written does not turn into a common word ("Mats" does not become
+          // "mäts").
           if (ch.listed_name && (*ch.cands)[k].parts.size() == 1) {
             const Candidate& c = (*ch.cands)[k];
             const bool common = lexicon->lookup(c.lower.front()) == Lexicon::Known::yes;
-            if (!common && lexicon->lookup(to_utf8(c.parts.front())) == Lexicon::Known::yes) s += kProperNameBonus;
+            if (c.name_weight > 0 || (!common && lexicon->lookup(to_utf8(c.parts.front())) == Lexicon::Known::yes))
+              s += kProperNameBonus;
             if (common && k != ch.identity && (*ch.cands)[ch.identity].tier == 2) s -= kNameBonus;
           }
           if (k == ch.identity) {

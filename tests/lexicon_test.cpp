@@ -53,3 +53,16 @@ TEST(Lexicon, MissingDictionarySaysWhatToInstall) {
   find_hunspell_dictionary(none_aff, none_dic);  // the Debian package is installed here
   EXPECT_NE(none_aff.find("sv_SE.aff"), std::string::npos);
 }
+
+TEST(Lexicon, NamesAreWordsOnlyWrittenAsNames) {
+  // "Synnöve" is on the name lists (dictionaries/names.tsv) but not in Hunspell sv_SE.
+  EXPECT_EQ(lexicon().lookup("Synnöve"), Lexicon::Known::yes);
+  EXPECT_EQ(lexicon().lookup("SYNNÖVE"), Lexicon::Known::yes);
+  EXPECT_EQ(lexicon().lookup("synnöve"), Lexicon::Known::no);
+  // How common a name is: SCB's share, on the language model's scale.
+  EXPECT_GT(lexicon().name_weight("Andersson"), lexicon().name_weight("Bäckström"));
+  EXPECT_GT(lexicon().name_weight("Bäckström"), 1.0);
+  EXPECT_EQ(lexicon().name_weight("BÄCKSTRÖM"), lexicon().name_weight("Bäckström"));
+  EXPECT_EQ(lexicon().name_weight("bäckström"), 0.0);
+  EXPECT_EQ(lexicon().name_weight("Backström"), 0.0);
+}

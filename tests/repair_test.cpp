@@ -54,6 +54,14 @@ TEST(Repair, NeverTouchesNumbersUrlsMailAcronymsOrListedNames) {
   EXPECT_NE(out.find("Mats och Karin"), std::string::npos) << out;  // not "Mäts"
 }
 
+TEST(Repair, CommonNamesWinOverRareReadingsOfTheSameLetters) {
+  // "Backström" and "Bäckström" are both words to Hunspell (back + ström); Statistics Sweden's
+  // name list says which one people are called. "Ann" stays "Ann" although "Ånn" is a place
+  // Hunspell knows only capitalized.
+  std::string out = fix(std::string(kLegacy) + "Justerare: Ulrika Backstrom, Ann Svensson och Per Sjoholm\n");
+  EXPECT_NE(out.find("Justerare: Ulrika Bäckström, Ann Svensson och Per Sjöholm"), std::string::npos) << out;
+}
+
 TEST(Repair, KeepsCasePatternAndLineStructure) {
   std::string out = fix(kLegacy);
   EXPECT_NE(out.find("FÖRSLAG:"), std::string::npos) << out;

@@ -1,6 +1,7 @@
 // The Swedish lexicon the repair stage checks candidates against: Hunspell sv_SE (which knows
 // compounds and common names), Tesseract's Swedish word list, domain words from dictionaries/,
-// and an optional user word list. Lookups are cached, so a word is checked once per process.
+// Swedish personal and place names (dictionaries/names.tsv), and an optional user word list.
+// Lookups are cached, so a word is checked once per process.
 #pragma once
 
 #include <functional>
@@ -27,16 +28,20 @@ class Lexicon {
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
-  /// How sure the lexicon is that a word (as cased) is Swedish: `yes` when Hunspell accepts it or
-  /// it is in our domain or user lists; `weak` when only Tesseract's web word list has it (that
+  /// How sure the lexicon is that a word (as cased) is Swedish: `yes` when Hunspell accepts it,
+  /// it is in our domain or user lists, or it is a listed name written as a name ("Bäckström",
+  /// "BÄCKSTRÖM"; not "bäckström"); `weak` when only Tesseract's web word list has it (that
   /// list also holds OCR-stripped forms such as "forslag"); `no` otherwise. Thread-safe, cached.
   enum class Known { no = 0, weak = 1, yes = 2 };
   Known lookup(std::string_view word) const;
   /// lookup(word) != Known::no
   bool contains(std::string_view word) const { return lookup(word) != Known::no; }
   /// Every word of the word lists, lower-case: `strong` for our domain and user lists, not for
-  /// Tesseract's web list.
+  /// Tesseract's web list or the names (a name is a word only when capitalized).
   void for_each_listed(const std::function<void(const std::string&, bool strong)>& f) const;
+  /// How common a name is, as a pseudo count on the language model's scale (names.tsv), when
+  /// `word` is a listed name written as a name; 0 otherwise.
+  double name_weight(std::string_view word) const;
 
 
  private:

@@ -724,6 +724,7 @@ bool name_entries(std::u32string_view text, std::size_t& entries, std::size_t& n
   std::size_t start = 0;
   // Skip a leading label ("Deltagare LG:").
   if (auto colon = text.find(U':'); colon != std::u32string_view::npos && colon < 30) start = colon + 1;
+  bool after_name = false;
   while (start <= text.size()) {
     std::size_t end = text.find(U',', start);
     if (end == std::u32string_view::npos) end = text.size();
@@ -734,16 +735,22 @@ bool name_entries(std::u32string_view text, std::size_t& entries, std::size_t& n
       char32_t c = part[i];
       if (c == U'(') in_paren = true;
       if (c == U')') in_paren = false;
-      bool letter = is_letter(c) && !in_paren;
+      // A digit inside a word is OCR's ("Sj6holm"), not a word of its own.
+      bool letter = (is_letter(c) || (in_word && is_digit(c))) && !in_paren;
       if (letter && !in_word) {
         ++words;
         if (is_upper(c)) ++capitalized;
       }
       in_word = letter;
     }
-    if (words > 0) {
+    // "Anna Ek (S), ordförande, Per Lund": a lower-case entry after a name is that person's
+    // role, not an entry of its own.
+    if (words > 0 && !(capitalized == 0 && words <= 3 && after_name)) {
       ++entries;
-      if (words <= 4 && capitalized == words) ++names;
+      after_name = words <= 4 && capitalized == words;
+      if (after_name) ++names;
+    } else {
+      after_name = false;
     }
     start = end + 1;
   }
@@ -1067,6 +1074,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
               s += kProperNameBonus;
             if (common && k != ch.identity && (*ch.cands)[ch.identity].tier == 2) s -= kNameBonus;
           }
+          // The bonus keeps a proper noun from turning into a common word; between two names
+          // ("Marta", "Märta") how common each is decides.
+          if (k != ch.identity && (*ch.cands)[k].name_weight > 0) s += ch.identity_bonus;
           if (k == ch.identity) {
             s += ch.identity_bonus;
             ch.identity_score = s;

@@ -60,6 +60,10 @@ TEST(Repair, CommonNamesWinOverRareReadingsOfTheSameLetters) {
   // Hunspell knows only capitalized.
   std::string out = fix(std::string(kLegacy) + "Justerare: Ulrika Backstrom, Ann Svensson och Per Sjoholm\n");
   EXPECT_NE(out.find("Justerare: Ulrika Bäckström, Ann Svensson och Per Sjöholm"), std::string::npos) << out;
+  // Between two names as written ("Marta", "Märta") how common each is decides, also on a
+  // list whose entries carry parties and roles.
+  out = fix(std::string(kLegacy) + "Narvarande ledaméter: Géran Persson (S), ordférande, Marta Sj6holm (M), vice\n");
+  EXPECT_NE(out.find("Göran Persson (S), ordförande, Märta Sjöholm (M), vice"), std::string::npos) << out;
 }
 
 TEST(Repair, KeepsCasePatternAndLineStructure) {

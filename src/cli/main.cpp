@@ -2,6 +2,7 @@
 // A thin command line over the library: parse options, run a stage, print data on stdout,
 // everything else on stderr. Exit codes: 0 ok, 1 usage or setup error, 2 some inputs failed,
 // 3 an eval threshold was not met.
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdio>
@@ -267,10 +268,12 @@ int main(int argc, char** argv) {
             }
             if (!first) std::cout << '\f';
             first = false;
-            // Line i out is line i in: a text whose last line had no newline keeps it that way.
-            std::string text = pages_text(src.pages);
-            std::cout << text;
-            if (src.ends_with_newline && !text.empty() && text.back() != '\n') std::cout << '\n';
+            // Line i out is line i in: every line ends with a newline as it did, blank last
+            // lines included, and a last line without one keeps it that way.
+            std::cout << pages_text(src.pages);
+            const bool any_line =
+                std::any_of(src.pages.begin(), src.pages.end(), [](const Page& p) { return !p.lines.empty(); });
+            if (src.ends_with_newline && any_line) std::cout << '\n';
             std::cout.flush();
           },
           on_failure);

@@ -181,6 +181,30 @@ TEST(Repair, UnrecordedChangesAreStillMadeAndCounted) {
   EXPECT_GT(counted.changed_words, 10u);
 }
 
+TEST(Repair, ALongTextIsRepairedInPiecesThatJoinUp) {
+  // More than Repairer::kPieceBytes of minutes: repaired piece by piece (memory stays bounded),
+  // and the pieces must join into one text with the input's lines, every change placed on the
+  // line and column of the whole text where its word stands.
+  const std::string block = std::string(kLegacy) + "\n";
+  std::string text;
+  while (text.size() <= Repairer::kPieceBytes * 2) text += block;
+  const RepairResult r = repairer().repair(text);
+  const auto in = split_lines(text), out = split_lines(r.text);
+  ASSERT_EQ(out.size(), in.size());
+  EXPECT_EQ(r.text.back(), '\n');
+  std::size_t copies = 0;
+  for (std::size_t pos = 0; (pos = r.text.find("Frånvarande: Anci Cederqvist\n", pos)) != std::string::npos; ++pos)
+    ++copies;
+  EXPECT_EQ(copies, text.size() / block.size());
+  ASSERT_FALSE(r.changes.empty());
+  EXPECT_GT(r.changes.back().line, in.size() - split_lines(block).size());  // the last piece's
+  for (const Change& c : r.changes) {
+    ASSERT_LE(c.line, in.size());
+    const std::u32string line = to_u32(in[c.line - 1]);
+    ASSERT_EQ(to_utf8(line.substr(c.column - 1, to_u32(c.from).size())), c.from) << "line " << c.line;
+  }
+}
+
 // Regression gate over the development set: fix and break rates as the yardstick counts them.
 class DevSet : public ::testing::TestWithParam<const char*> {};
 TEST_P(DevSet, FixAndBreakRates) {

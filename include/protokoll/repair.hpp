@@ -60,8 +60,11 @@ class Repairer {
   Repairer(const Repairer&) = delete;
   Repairer& operator=(const Repairer&) = delete;
 
-  /// Repair one document's text (the unit for document-level evidence). Thread-safe.
+  /// Repair one document's text (the unit for document-level evidence). Thread-safe. A text
+  /// longer than kPieceBytes is repaired in pieces of whole lines (preferably ending at a blank
+  /// line), each a document of its own, so that memory does not grow with the file.
   RepairResult repair(std::string_view text) const;
+  static constexpr std::size_t kPieceBytes = 2u << 20;
 
   const Lexicon& lexicon() const;
 

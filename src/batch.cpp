@@ -72,6 +72,8 @@ struct Batch::Impl {
         timer.lap("decode");
         out.source.encoding = decoded.encoding;
         out.ends_with_newline = decoded.utf8.empty() || decoded.utf8.back() == '\n';
+        if (const std::size_t nl = decoded.utf8.find('\n'); nl != std::string::npos)
+          out.crlf = nl > 0 && decoded.utf8[nl - 1] == '\r';
         out.pages = pages_from_text(normalize_unicode(decoded.utf8), 0);
         timer.lap("pages");
         break;

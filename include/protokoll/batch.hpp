@@ -37,6 +37,7 @@ struct LoadedSource {
   std::size_t repaired_words = 0, unknown_words = 0;
   std::vector<Change> changes;
   bool ends_with_newline = true;  ///< text input: whether its last line ended with a newline
+  bool crlf = false;              ///< text input: its lines end with CR LF (text from Windows)
 };
 
 class Batch {

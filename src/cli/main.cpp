@@ -270,10 +270,21 @@ int main(int argc, char** argv) {
             first = false;
             // Line i out is line i in: every line ends with a newline as it did, blank last
             // lines included, and a last line without one keeps it that way.
-            std::cout << pages_text(src.pages);
+            // Text from Windows keeps its CR LF line ends.
+            std::string text = pages_text(src.pages);
             const bool any_line =
                 std::any_of(src.pages.begin(), src.pages.end(), [](const Page& p) { return !p.lines.empty(); });
-            if (src.ends_with_newline && any_line) std::cout << '\n';
+            if (src.ends_with_newline && any_line) text += '\n';
+            if (src.crlf) {
+              std::string crlf;
+              crlf.reserve(text.size() + text.size() / 32);
+              for (char c : text) {
+                if (c == '\n') crlf += '\r';
+                crlf += c;
+              }
+              text = std::move(crlf);
+            }
+            std::cout << text;
             std::cout.flush();
           },
           on_failure);

@@ -429,6 +429,14 @@ struct Repairer::Impl {
     }
   }
 
+  // The trie node of a word as lower case, without building the lower-case string.
+  std::uint32_t find_lower(std::u32string_view word) const {
+    std::uint32_t node = detail::WordTrie::kRoot;
+    for (char32_t c : word)
+      if ((node = trie.child(node, lower_cp(c))) == detail::WordTrie::kNone) break;
+    return node;
+  }
+
   double name_weight_of(const Candidate& c) const {
     return c.parts.size() == 1 && !c.parts[0].empty() && is_upper(c.parts[0][0]) ? lexicon->name_weight(to_utf8(c.parts[0]))
                                                                                  : 0.0;
@@ -464,61 +472,73 @@ struct Repairer::Impl {
     walk_trie(seen, doc, done);
     std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
     std::vector<Candidate> out;
-    std::unordered_set<std::u32string> forms;
     const auto& glue = glue_words();
     const bool listed_name = doc.names.count(to_utf8(lower32(seen))) > 0;
+    const bool swedish_seen = swedish_spelling(seen);
     std::size_t verified = 0;
     double best_known = -1e9;  // channel of the likeliest known single word so far
+    // Most walks are dropped (unknown compounds of a Swedish-spelled form): decide that from
+    // the parts and their tiers first, and build a candidate's strings only when it is kept.
+    thread_local std::vector<std::u32string_view> parts;
+    thread_local std::vector<std::uint8_t> tiers;
     for (auto& w : done) {
-      if (!forms.insert(w.text).second || out.size() >= kMaxCandidates) continue;
-      Candidate c;
+      if (out.size() >= kMaxCandidates) break;
       // Split into the space-separated words.
+      parts.clear();
+      const std::u32string_view text(w.text);
       std::size_t start = 0;
-      for (std::size_t k = 0; k <= w.text.size(); ++k)
-        if (k == w.text.size() || w.text[k] == U' ') {
-          c.parts.push_back(w.text.substr(start, k - start));
+      for (std::size_t k = 0; k <= text.size(); ++k)
+        if (k == text.size() || text[k] == U' ') {
+          parts.push_back(text.substr(start, k - start));
           start = k + 1;
         }
-      if (c.parts.size() > 1) {
+      if (parts.size() > 1) {
         // Glued words: only around a short glue word, never inside a listed name.
         if (listed_name) continue;
         bool ok = true, any_glue = false;
-        for (std::size_t k = 0; k < c.parts.size(); ++k) {
-          bool g = glue.count(lower32(c.parts[k])) > 0;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+          bool g = glue.count(lower32(parts[k])) > 0;
           any_glue = any_glue || g;
-          if (c.parts[k].size() == 1 && !g) ok = false;
-          if (c.parts.size() == 3 && k == 1 && !g) ok = false;
+          if (parts[k].size() == 1 && !g) ok = false;
+          if (parts.size() == 3 && k == 1 && !g) ok = false;
         }
         if (!ok || !any_glue) continue;
       }
-      c.tier = 2;
-      for (const auto& part : c.parts) {
-        const std::u32string lowered = lower32(part);
-        std::string low = to_utf8(lowered);
-        int t = trie.tier(trie.find(lowered));
+      int tier = 2;
+      tiers.clear();
+      for (const auto part : parts) {
+        int t = trie.tier(find_lower(part));
         // Weak words and compounds the trie built: ask the lexicon (Hunspell) for the likeliest.
         if (t < 2 && verified < kVerifyCandidates && w.logp >= best_known - kVerifyGap) {
           ++verified;
-          t = std::max(t, tier_of(part, low));
+          t = std::max(t, tier_of(std::u32string(part), to_utf8(lower32(part))));
         }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
-        c.tier = std::min(c.tier, t);
-        c.part_tiers.push_back(static_cast<std::uint8_t>(t));
+        tier = std::min(tier, t);
+        tiers.push_back(static_cast<std::uint8_t>(t));
+      }
+      const bool identity = w.text == seen;
+      // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
+      if (tier == 0 && !identity && swedish_seen) continue;
+      if (!identity && respells_name(seen, w.rules)) continue;
+      Candidate c;
+      c.tier = tier;
+      c.part_tiers.assign(tiers.begin(), tiers.end());
+      for (const auto part : parts) {
+        c.parts.emplace_back(part);
+        std::string low = to_utf8(lower32(part));
         c.ids.push_back(lm.id(low));
         c.lower.push_back(std::move(low));
       }
       c.channel = w.logp;
       c.base = w.base;
       c.rules = std::move(w.rules);
-      c.identity = w.text == seen;
+      c.identity = identity;
       if (c.identity) {  // the token as written: no compound boundary costs
         c.channel = c.base = 0;
         for (char32_t ch : seen) c.channel += channel_keep(ch, doc);
         c.base = c.channel;
         c.rules.clear();
       }
-      // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
-      if (c.tier == 0 && !c.identity && swedish_spelling(seen)) continue;
-      if (!c.identity && respells_name(seen, c.rules)) continue;
       if (c.tier == 2 && c.parts.size() == 1) best_known = std::max(best_known, c.channel);
       c.name_weight = name_weight_of(c);
       out.push_back(std::move(c));

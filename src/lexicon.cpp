@@ -1,7 +1,9 @@
 #include "protokoll/resources.hpp"
 #include "protokoll/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -39,16 +41,19 @@ void find_hunspell_dictionary(std::string& aff, std::string& dic) {
 }
 
 namespace {
-void load_words(const std::string& path, std::unordered_set<std::string>& into, bool required) {
+std::string read_whole(const std::string& path, bool required) {
   std::ifstream in(path);
   if (!in) {
     if (required) throw SetupError("word list " + path + " cannot be read");
-    return;
+    return {};
   }
-  // The whole file at once, then its lines: Tesseract's list alone has 145k words.
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = std::move(buffer).str();
+  return std::move(buffer).str();
+}
+
+void load_words(const std::string& path, std::unordered_set<std::string>& into, bool required) {
+  const std::string text = read_whole(path, required);
   const std::vector<std::string_view> lines = split_lines(text);
   into.reserve(into.size() + lines.size());
   for (std::string_view line : lines) {
@@ -57,6 +62,7 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
     into.insert(to_lower(w));
   }
 }
+
 // names.tsv: "Name<TAB>weight" per line, '#' comments.
 void load_names(const std::string& path, std::unordered_map<std::string, float>& into) {
   std::ifstream in(path);
@@ -75,7 +81,15 @@ void load_names(const std::string& path, std::unordered_map<std::string, float>&
 
 struct Lexicon::Impl {
   std::unordered_set<std::string> strong_words;  // lower-case: domain and user lists
-  std::unordered_set<std::string> web_words;     // lower-case: Tesseract's word list
+  // Tesseract's word list (145k words, lower-case): the file's text and its words sorted, as
+  // views into it. Read whole and searched by halves rather than hashed word by word: loading
+  // is on every run's start-up path, and lookups are cached anyway.
+  std::string web_text;
+  std::deque<std::string> web_lowered;  // words the file did not have in lower case
+  std::vector<std::string_view> web_words;
+  bool is_web_word(const std::string& lower) const {
+    return std::binary_search(web_words.begin(), web_words.end(), std::string_view(lower));
+  }
   std::unordered_map<std::string, float> names;  // as written ("Bäckström"): weight
   std::vector<std::string> names_lower;           // for for_each_listed, which lends its strings
   // The listed name `word` is, written as a name: itself, or title case for all capitals.
@@ -139,7 +153,18 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
   }
   auto load_lists = [&] {
     if (!options.data_dir.empty()) {
-      load_words((fs::path(options.data_dir) / "tesseract-swe-words.txt").string(), impl_->web_words, true);
+      impl_->web_text = read_whole((fs::path(options.data_dir) / "tesseract-swe-words.txt").string(), true);
+      for (std::string_view line : split_lines(impl_->web_text)) {
+        const std::string_view w = trim(line);
+        if (w.empty() || w[0] == '#') continue;
+        // tools/build-wordlist writes it lower-case; a list from elsewhere may not be.
+        if (std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) || to_lower(w) != w)
+          impl_->web_words.push_back(impl_->web_lowered.emplace_back(to_lower(w)));
+        else
+          impl_->web_words.push_back(w);
+      }
+      if (!std::is_sorted(impl_->web_words.begin(), impl_->web_words.end()))
+        std::sort(impl_->web_words.begin(), impl_->web_words.end());
       load_words((fs::path(options.data_dir) / "domain-words.txt").string(), impl_->strong_words, true);
       load_names((fs::path(options.data_dir) / "names.tsv").string(), impl_->names);
       for (const auto& [name, weight] : impl_->names) impl_->names_lower.push_back(to_lower(name));
@@ -168,14 +193,14 @@ Lexicon::Known Lexicon::lookup(std::string_view word) const {
   if (known == Known::no && impl_->use_hunspell) {
     if (impl_->spell(key)) known = Known::yes;
   }
-  if (known == Known::no && impl_->web_words.count(lower)) known = Known::weak;
+  if (known == Known::no && impl_->is_web_word(lower)) known = Known::weak;
   std::unique_lock lock(shard.mutex);
   shard.answers.emplace(std::move(key), known);
   return known;
 }
 
-void Lexicon::for_each_listed(const std::function<void(const std::string&, bool)>& f) const {
-  for (const auto& w : impl_->web_words) f(w, false);
+void Lexicon::for_each_listed(const std::function<void(std::string_view, bool)>& f) const {
+  for (const auto w : impl_->web_words) f(w, false);
   for (const auto& w : impl_->strong_words) f(w, true);
   for (const auto& w : impl_->names_lower) f(w, false);
 }

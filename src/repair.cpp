@@ -1341,7 +1341,7 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   timer.lap("lexicon, language model");
   std::vector<detail::WordTrie::Entry> words;
   impl_->lm.for_each_word([&](const std::string& w, std::uint32_t) { words.emplace_back(w, 2); });
-  impl_->lexicon->for_each_listed([&](const std::string& w, bool strong) { words.emplace_back(w, strong ? 2 : 1); });
+  impl_->lexicon->for_each_listed([&](std::string_view w, bool strong) { words.emplace_back(w, strong ? 2 : 1); });
   timer.lap("trie words");
   impl_->trie = detail::WordTrie(std::move(words));
   timer.lap("trie");

@@ -37,8 +37,9 @@ class Lexicon {
   /// lookup(word) != Known::no
   bool contains(std::string_view word) const { return lookup(word) != Known::no; }
   /// Every word of the word lists, lower-case: `strong` for our domain and user lists, not for
-  /// Tesseract's web list or the names (a name is a word only when capitalized).
-  void for_each_listed(const std::function<void(const std::string&, bool strong)>& f) const;
+  /// Tesseract's web list or the names (a name is a word only when capitalized). The views live
+  /// as long as the Lexicon.
+  void for_each_listed(const std::function<void(std::string_view, bool strong)>& f) const;
   /// How common a name is, as a pseudo count on the language model's scale (names.tsv), when
   /// `word` is a listed name written as a name; 0 otherwise.
   double name_weight(std::string_view word) const;

@@ -230,6 +230,8 @@ struct Repairer::Impl {
     struct Scored {
       double channel, fixed_score;
       int first_id, last_id;
+      std::uint8_t tier;  // of the reading (copied here: a decision reads only this array)
+      bool name;          // a listed name as written (name_weight > 0)
     };
     std::vector<std::vector<Scored>> scored;  // per form, parallel to `readings`
     // Confusions this document shows for certain (an unknown word that one reading turns into
@@ -633,7 +635,7 @@ struct Repairer::Impl {
       for (std::size_t k = 0; k < c.lower.size(); ++k)
         fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc, c.parts.size() == 1 ? c.name_weight : 0.0);
       for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
-      out.push_back({channel, fixed, c.ids.front(), c.ids.back()});
+      out.push_back({channel, fixed, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
     }
   }
 
@@ -1068,7 +1070,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // independent within a pass and run in parallel (and the result does not depend on order).
   auto decide = [&](int pass, std::size_t i) {
         Choice& ch = choices[i];
-        if (ch.cands->size() == 1) {
+        const auto& scored = doc.scored[ch.form];
+        const std::size_t n = scored.size();
+        if (n == 1) {
           ch.best = ch.identity;
           return;
         }
@@ -1076,8 +1080,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         const int next = pass && next_of[i] >= 0 ? context_first[static_cast<std::size_t>(next_of[i])] : kNoWord;
         double best = -1e18, second = -1e18;
         std::size_t best_k = ch.identity, second_k = SIZE_MAX;
-        const auto& scored = doc.scored[ch.form];
-        for (std::size_t k = 0; k < scored.size(); ++k) {
+        for (std::size_t k = 0; k < n; ++k) {
           const DocState::Scored& c = scored[k];
           double context = c.fixed_score;
           if (prev != kNoWord) context += lm.log_association(prev, c.first_id);
@@ -1088,15 +1091,15 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
           // and a known word as written does not turn into a common word ("Mats" does not become
           // "mäts").
           if (ch.listed_name && (*ch.cands)[k].parts.size() == 1) {
-            const Candidate& c = (*ch.cands)[k];
-            const bool common = lexicon->lookup(c.lower.front()) == Lexicon::Known::yes;
-            if (c.name_weight > 0 || (!common && lexicon->lookup(to_utf8(c.parts.front())) == Lexicon::Known::yes))
+            const Candidate& cand = (*ch.cands)[k];
+            const bool common = lexicon->lookup(cand.lower.front()) == Lexicon::Known::yes;
+            if (c.name || (!common && lexicon->lookup(to_utf8(cand.parts.front())) == Lexicon::Known::yes))
               s += kProperNameBonus;
-            if (common && k != ch.identity && (*ch.cands)[ch.identity].tier == 2) s -= kNameBonus;
+            if (common && k != ch.identity && scored[ch.identity].tier == 2) s -= kNameBonus;
           }
           // The bonus keeps a proper noun from turning into a common word; between two names
           // ("Marta", "Märta") how common each is decides.
-          if (k != ch.identity && (*ch.cands)[k].name_weight > 0) s += ch.identity_bonus;
+          if (k != ch.identity && c.name) s += ch.identity_bonus;
           if (k == ch.identity) {
             s += ch.identity_bonus;
             ch.identity_score = s;
@@ -1115,7 +1118,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         // knows by a clear margin more: breaking a right word costs more than missing a fix.
         // In a text that lost its å/ä/ö a word without them is itself suspect: the margin shrinks.
         const double margin =
-            options.threshold + ((*ch.cands)[ch.identity].tier == 2 ? 0.2 + kValidWordMargin * (1 - doc.strip) : 0.0);
+            options.threshold + (scored[ch.identity].tier == 2 ? 0.2 + kValidWordMargin * (1 - doc.strip) : 0.0);
         if (best_k != ch.identity && best - ch.identity_score < margin) {
           second_k = best_k;
           second = best;

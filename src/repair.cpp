@@ -321,11 +321,17 @@ struct Repairer::Impl {
     offers.clear();
     rules.clear();
     steps.clear();
+    // A capital the OCR printed inside a word ("fOr") is a misread small letter: a confusion
+    // that gives back a capital ("Ö" read as "O") applies only at the start or in capitals.
+    const bool capitals =
+        std::none_of(seen.begin(), seen.end(), [](char32_t c) { return is_letter(c) && !is_upper(c); });
     for (std::size_t pos = 0; pos < seen.size(); ++pos) {
       Offer o{static_cast<float>(channel_keep(seen[pos], doc)), lower_cp(seen[pos]),
               static_cast<std::uint32_t>(rules.size()), 0};
       for (const Confusion* rule : confusions.starting_with(seen[pos]))
-        if (seen.compare(pos, rule->seen.size(), rule->seen) == 0) rules.push_back(rule);
+        if (seen.compare(pos, rule->seen.size(), rule->seen) == 0 &&
+            (pos == 0 || capitals || !is_upper(rule->truth[0])))
+          rules.push_back(rule);
       o.rules_end = static_cast<std::uint32_t>(rules.size());
       offers.push_back(o);
     }

@@ -66,6 +66,13 @@ TEST(Repair, CommonNamesWinOverRareReadingsOfTheSameLetters) {
   EXPECT_NE(out.find("Göran Persson (S), ordförande, Märta Sjöholm (M), vice"), std::string::npos) << out;
 }
 
+TEST(Repair, ACapitalInsideAWordIsAMisreadSmallLetter) {
+  // The English model reads ö as "O" and ä as "A" now and then; inside a lower-case word the
+  // letter given back is small ("fÖr" is no Swedish spelling).
+  std::string out = fix(std::string(kLegacy) + "Det galler fOr alla och nAr vi kan.\n");
+  EXPECT_NE(out.find("Det gäller för alla och när vi kan."), std::string::npos) << out;
+}
+
 TEST(Repair, KeepsCasePatternAndLineStructure) {
   std::string out = fix(kLegacy);
   EXPECT_NE(out.find("FÖRSLAG:"), std::string::npos) << out;
@@ -221,8 +228,9 @@ TEST_P(DevSet, FixAndBreakRates) {
 }
 INSTANTIATE_TEST_SUITE_P(Legacy, DevSet, ::testing::Values("000", "001"));
 
-// The held-out texts (our minutes, rendered and OCR'd with the English model; never tuned on):
-// a floor below the measured 0.936 / 0.914 so that a change that hurts unseen text shows.
+// The held-out texts (our minutes, rendered and OCR'd with the English model; no constant was
+// tuned on them): a floor below the measured 0.968 / 0.929 so that a change that hurts unseen
+// text shows.
 class HeldOut : public ::testing::TestWithParam<const char*> {};
 TEST_P(HeldOut, FixAndBreakRates) {
   std::string name = GetParam();
@@ -234,3 +242,15 @@ TEST_P(HeldOut, FixAndBreakRates) {
   EXPECT_LE(*s.break_rate, 0.01);
 }
 INSTANTIATE_TEST_SUITE_P(Rendered, HeldOut, ::testing::Values("bun-2023-03-07", "lg-2022-05-17"));
+
+// Names (samples/names, tools/make-names-sample): lists, roles and running text with names drawn
+// by how common they are in Sweden, damaged with the learned confusions. Measured 0.955 fixed,
+// nothing broken: a name as written must never turn into another.
+TEST(Repair, NamesOnListsAndInText) {
+  std::string legacy = slurp(source_path("samples/names/legacy.txt"));
+  std::string gold = slurp(source_path("samples/names/gold.txt"));
+  TextScores s = score_text(repairer().repair(legacy).text, gold, legacy);
+  std::cout << "names: fix " << *s.fix_rate << " (" << s.fixed << "/" << s.damaged << "), break " << s.broken << "\n";
+  EXPECT_GE(*s.fix_rate, 0.94);
+  EXPECT_EQ(s.broken, 0u);
+}

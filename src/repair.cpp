@@ -57,6 +57,7 @@ constexpr double kNameBonus = 2.5;        // log10 against turning a listed name
 constexpr double kProperNameBonus = 2.0;  // log10 for a reading that is a name, on a name list
 constexpr double kNameMatchLogP = -1.5;   // channel of a name the document's lists settled
 constexpr std::size_t kUnknownCandidates = 6;
+constexpr double kDigitScore = 3.0;  // reported for a number given its digits back (not searched)
 constexpr double kValidWordMargin = 0.7;  // log10: a known word is changed only at 5:1 odds
 
 bool is_swedish_diacritic(char32_t c) {
@@ -168,6 +169,52 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
   return spans;
 }
 
+// Numbers the English model misread: "13.0O-16.00", "2O21", "kl. l3.00" (O for 0 in a tenth of
+// the zeros it read, l for 1). A run of digits, separators and those letters, standing alone
+// (no letter or digit on either side) and holding two digits or more, gets its digits back: O is
+// 0 anywhere in it, l and I are 1 before a digit ("10l" stays: ten litres). Same length, so the
+// line's offsets hold. Returns the spans changed.
+std::vector<std::pair<std::size_t, std::size_t>> restore_digits(std::u32string& line,
+                                                                 const std::vector<std::pair<std::size_t, std::size_t>>& keep) {
+  std::vector<std::pair<std::size_t, std::size_t>> changed;
+  auto in_run = [](char32_t c) {
+    return is_digit(c) || c == U'O' || c == U'l' || c == U'I' || c == U'.' || c == U',' || c == U':' || c == U'-' ||
+           c == U'\u2013' || c == U'/';
+  };
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (!in_run(line[i]) || (i > 0 && (is_letter(line[i - 1]) || is_digit(line[i - 1])))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < line.size() && in_run(line[j])) ++j;
+    // Trailing separators are punctuation ("2O21,"), not part of the number.
+    std::size_t end = j;
+    while (end > i && !is_digit(line[end - 1]) && line[end - 1] != U'O' && line[end - 1] != U'l' && line[end - 1] != U'I')
+      --end;
+    const bool alone = j == line.size() || !(is_letter(line[j]) || is_digit(line[j]));
+    const auto digits = std::count_if(line.begin() + static_cast<long>(i), line.begin() + static_cast<long>(end), is_digit);
+    const bool kept = std::any_of(keep.begin(), keep.end(), [&](auto span) { return i < span.second && end > span.first; });
+    if (alone && digits >= 2 && !kept) {
+      bool any = false;
+      for (std::size_t k = i; k < end; ++k) {
+        const bool before_digit = k + 1 < end && is_digit(line[k + 1]);
+        if (line[k] == U'O') {
+          line[k] = U'0';
+          any = true;
+        } else if ((line[k] == U'l' || line[k] == U'I') && before_digit) {
+          line[k] = U'1';
+          any = true;
+        }
+      }
+      if (any) changed.emplace_back(i, end);
+    }
+    i = j;
+  }
+  return changed;
+}
+
 }  // namespace
 
 struct Repairer::Impl {
@@ -177,6 +224,7 @@ struct Repairer::Impl {
   ConfusionModel confusions;
   std::unique_ptr<icu::BreakIterator> word_breaks;  // cloned per call (not thread-safe)
   detail::WordTrie trie;                            // listed words, for candidate generation
+  std::u32string letter_digits = U"01";             // digits OCR prints for letters; see repairable()
 
   // Readings of word forms across documents: an archive of page files repeats most forms on
   // every page. The search depends on the document only through its diacritic loss (a step
@@ -728,7 +776,9 @@ bool all_upper(std::u32string_view s) {
 
 // Whether a token may be repaired at all: words, and letter-digit mixes where the digits are
 // OCR's readings of letters ("6kat", "0Okad", "1ag"); never numbers, "T2", short acronyms.
-bool repairable(std::u32string_view tok) {
+// `letter_digits`: the digits OCR prints for letters (0, 1, and those the confusion table has:
+// 6 for ö, 4 for ä).
+bool repairable(std::u32string_view tok, std::u32string_view letter_digits) {
   // Longer than any Swedish compound: a code, a hash, or garbage; the search would only waste
   // time and memory on it.
   if (tok.size() > 48) return false;
@@ -737,7 +787,7 @@ bool repairable(std::u32string_view tok) {
     if (is_letter(c)) ++letters;
     else if (is_digit(c)) {
       ++digits;
-      if (c == U'0' || c == U'1' || c == U'6') ++confusable;
+      if (letter_digits.find(c) != std::u32string_view::npos) ++confusable;
     }
   }
   if (letters == 0) return false;
@@ -832,6 +882,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::u32string text;
     std::vector<Token> tokens;
     std::vector<char32_t> bullet;  // per token: replacement glyph or 0
+    std::u32string read;           // the line as read, when restore_digits() changed `text`
+    std::vector<std::pair<std::size_t, std::size_t>> digit_spans;  // what it changed
     std::size_t junk_begin = 0, junk_end = 0;  // tokens of logo junk to drop at a page's top
   };
   std::vector<LineWork> lines(raw_lines.size());
@@ -849,10 +901,15 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         if (is_letter(c)) ++line_letters[li];
         if (is_swedish_diacritic(c)) ++line_diacritics[li];
       }
+      auto spans = protected_spans(lw.text);
+      if (options.threshold < kDigitScore && std::any_of(lw.text.begin(), lw.text.end(), is_digit)) {
+        std::u32string read = lw.text;
+        lw.digit_spans = restore_digits(lw.text, spans);
+        if (!lw.digit_spans.empty()) lw.read = std::move(read);
+      }
       icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
                                                             static_cast<int32_t>(lw.text.size()));
       breaks->setText(us);
-      auto spans = protected_spans(lw.text);
       int32_t start = breaks->first();
       std::size_t cp = 0;  // code points before `start` (UTF-16 offsets differ outside the BMP)
       for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
@@ -864,7 +921,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
         t.word = alnum;
         for (auto [b, e] : spans) t.fixed |= t.begin < e && t.end > b;
-        if (t.word && !repairable(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin))) t.fixed = true;
+        if (t.word && !repairable(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin), letter_digits))
+          t.fixed = true;
         lw.tokens.push_back(t);
       }
       lw.bullet.assign(lw.tokens.size(), 0);
@@ -1233,7 +1291,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 512), [&](const auto& range) {
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       const LineWork& lw = lines[li];
-      bool changed = lw.junk_end > lw.junk_begin;
+      bool changed = lw.junk_end > lw.junk_begin || !lw.digit_spans.empty();
       for (std::size_t ti = 0; ti < lw.tokens.size() && !changed; ++ti) {
         const std::int32_t slot = lw.tokens[ti].slot;
         changed = lw.bullet[ti] != 0 || (slot >= 0 && choices[static_cast<std::size_t>(slot)].best !=
@@ -1245,6 +1303,17 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       std::u32string line;
       std::size_t cursor = 0;
       if (lw.junk_end > lw.junk_begin) ++line_changed[li];
+      line_changed[li] += lw.digit_spans.size();
+      if (options.record_changes)
+        for (auto [b, e] : lw.digit_spans) {
+          Change change;
+          change.line = li + 1;
+          change.column = b + 1;
+          change.from = to_utf8(std::u32string_view(lw.read).substr(b, e - b));
+          change.to = to_utf8(std::u32string_view(lw.text).substr(b, e - b));
+          change.score = kDigitScore;
+          changes.push_back(std::move(change));
+        }
       if (lw.junk_end > lw.junk_begin && options.record_changes) {
         Change change;
         change.line = li + 1;
@@ -1310,6 +1379,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
       line.append(lw.text, cursor, std::u32string::npos);
       rewritten[li] = to_utf8(line);
+      std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.column < b.column; });
     }
   });
   std::string out;
@@ -1353,6 +1423,11 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   impl_->lexicon->for_each_listed([&](std::string_view w, bool strong) { words.emplace_back(w, strong ? 2 : 1); });
   timer.lap("trie words");
   impl_->trie = detail::WordTrie(std::move(words));
+  impl_->confusions.for_each([&](const Confusion& r) {
+    if (std::any_of(r.truth.begin(), r.truth.end(), is_letter))
+      for (char32_t c : r.seen)
+        if (is_digit(c) && impl_->letter_digits.find(c) == std::u32string::npos) impl_->letter_digits += c;
+  });
   timer.lap("trie");
   UErrorCode status = U_ZERO_ERROR;
   impl_->word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("sv", "SE"), status));

@@ -2,6 +2,8 @@
 // development set in samples/legacy (a regression gate on its fix and break rates).
 #include "protokoll/repair.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "protokoll/eval.hpp"
@@ -71,6 +73,20 @@ TEST(Repair, ACapitalInsideAWordIsAMisreadSmallLetter) {
   // letter given back is small ("fÖr" is no Swedish spelling).
   std::string out = fix(std::string(kLegacy) + "Det galler fOr alla och nAr vi kan.\n");
   EXPECT_NE(out.find("Det gäller för alla och när vi kan."), std::string::npos) << out;
+}
+
+TEST(Repair, NumbersGetTheirDigitsBack) {
+  // O for 0 and l for 1 inside a number standing alone; nothing else that mixes them changes.
+  const std::string text = std::string(kLegacy) + "Tisdagen den 7 mars 2O21, kl. l3.0O-16.OO i rum 10l.\n" +
+                           "CO2 och O2 samt A10l, 2l och lO.\n";
+  const RepairResult r = repairer().repair(text);
+  EXPECT_NE(r.text.find("Tisdagen den 7 mars 2021, kl. 13.00-16.00 i rum 10l.\nCO2 och O2 samt A10l, 2l och lO.\n"),
+            std::string::npos)
+      << r.text;
+  const auto at = std::find_if(r.changes.begin(), r.changes.end(), [](const Change& c) { return c.from == "l3.0O-16.OO"; });
+  ASSERT_NE(at, r.changes.end());
+  EXPECT_EQ(at->to, "13.00-16.00");
+  EXPECT_EQ(at->column, 31u);
 }
 
 TEST(Repair, KeepsCasePatternAndLineStructure) {

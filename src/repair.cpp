@@ -225,6 +225,7 @@ struct Repairer::Impl {
   std::unique_ptr<icu::BreakIterator> word_breaks;  // cloned per call (not thread-safe)
   detail::WordTrie trie;                            // listed words, for candidate generation
   std::u32string letter_digits = U"01";             // digits OCR prints for letters; see repairable()
+  std::u32string item_digits;  // letters OCR prints for digits, each followed by its digit ("S5l1O0")
 
   // Readings of word forms across documents: an archive of page files repeats most forms on
   // every page. The search depends on the document only through its diacritic loss (a step
@@ -942,11 +943,61 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
     }
   });
+  // Agenda items numbered in order whose number OCR read as a letter ("S. Egoföredrag" between
+  // "4." and "6."; the table's digit readings: S for 5, l for 1, O for 0): the number comes back
+  // when the item before it or after it carries the neighbouring number, so that no item goes
+  // missing from the records. A line that only starts like one ("S. Andersson") stays.
+  auto restore_item_numbers = [&](std::vector<LineWork>& work) {
+    // The number an item line starts with (after indentation), or -1.
+    auto head = [](const std::u32string& text, std::size_t& at) -> long {
+      at = 0;
+      while (at < text.size() && (text[at] == U' ' || text[at] == U'\f')) ++at;
+      std::size_t end = at;
+      long n = 0;
+      while (end < text.size() && is_digit(text[end]) && end - at < 3) n = n * 10 + (text[end++] - U'0');
+      if (end == at || end + 1 >= text.size() || text[end] != U'.' || text[end + 1] != U' ') return -1;
+      return n;
+    };
+    std::vector<long> number(work.size(), -1);
+    std::vector<std::size_t> starts(work.size(), 0);
+    bool any = false;
+    for (std::size_t li = 0; li < work.size(); ++li) any |= (number[li] = head(work[li].text, starts[li])) >= 0;
+    if (!any) return;
+    for (std::size_t li = 0; li < work.size(); ++li) {
+      LineWork& lw = work[li];
+      const std::size_t at = starts[li];
+      if (number[li] >= 0 || at + 3 >= lw.text.size() || lw.text[at + 1] != U'.' || lw.text[at + 2] != U' ' ||
+          !is_upper(lw.text[at + 3]))
+        continue;
+      const auto digit = item_digits.find(lw.text[at]);
+      if (digit == std::u32string::npos) continue;
+      const long n = static_cast<long>(item_digits[digit + 1] - U'0');
+      long before = -1, after = -1;
+      for (std::size_t k = li; k-- > 0 && li - k <= 80;)
+        if (number[k] >= 0) {
+          before = number[k];
+          break;
+        }
+      for (std::size_t k = li + 1; k < work.size() && k - li <= 80; ++k)
+        if (number[k] >= 0) {
+          after = number[k];
+          break;
+        }
+      if (before != n - 1 && after != n + 1) continue;
+      if (lw.read.empty()) lw.read = lw.text;
+      lw.text[at] = item_digits[digit + 1];
+      lw.digit_spans.emplace_back(at, at + 1);
+      for (Token& t : lw.tokens)
+        if (t.begin == at) t.fixed = true;
+      number[li] = n;
+    }
+  };
   std::size_t letters = 0, diacritics = 0;
   for (std::size_t li = 0; li < lines.size(); ++li) {
     letters += line_letters[li];
     diacritics += line_diacritics[li];
   }
+  restore_item_numbers(lines);
   timer.lap("tokenize");
   // Logo junk: OCR reads a letterhead's logo as "%" or "POEk s" before the first line of a page.
   for (std::size_t li = 0; li < lines.size(); ++li) {
@@ -1424,6 +1475,11 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
   timer.lap("trie words");
   impl_->trie = detail::WordTrie(std::move(words));
   impl_->confusions.for_each([&](const Confusion& r) {
+    if (r.truth.size() == 1 && is_digit(r.truth[0]) && r.seen.size() == 1 && is_letter(r.seen[0]) &&
+        impl_->item_digits.find(r.seen[0]) == std::u32string::npos) {
+      impl_->item_digits += r.seen[0];
+      impl_->item_digits += r.truth[0];
+    }
     if (std::any_of(r.truth.begin(), r.truth.end(), is_letter))
       for (char32_t c : r.seen)
         if (is_digit(c) && impl_->letter_digits.find(c) == std::u32string::npos) impl_->letter_digits += c;

@@ -64,7 +64,7 @@ class Repairer {
   /// longer than kPieceBytes is repaired in pieces of whole lines (preferably ending at a blank
   /// line), each a document of its own, so that memory does not grow with the file.
   RepairResult repair(std::string_view text) const;
-  static constexpr std::size_t kPieceBytes = 2u << 20;
+  static constexpr std::size_t kPieceBytes = 1u << 20;
 
   const Lexicon& lexicon() const;
 

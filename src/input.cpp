@@ -22,10 +22,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // Patterns from a folder's .protokollignore (one glob a line, '#' comments), with the folder
-// they came from: they apply to that folder and everything below it.
+// they came from: they apply to that folder and everything below it. As in .gitignore, a
+// pattern that ends in '/' names folders only.
 struct IgnoreRule {
   fs::path base;
   std::string pattern;
+  bool folders_only = false;
 };
 
 void read_ignore_file(const fs::path& dir, std::vector<IgnoreRule>& rules) {
@@ -34,12 +36,15 @@ void read_ignore_file(const fs::path& dir, std::vector<IgnoreRule>& rules) {
   while (std::getline(in, line)) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    rules.push_back({dir, line});
+    const bool folders_only = line.size() > 1 && line.back() == '/';
+    if (folders_only) line.pop_back();
+    rules.push_back({dir, line, folders_only});
   }
 }
 
-bool ignored(const fs::path& path, const std::vector<IgnoreRule>& rules) {
+bool ignored(const fs::path& path, bool is_folder, const std::vector<IgnoreRule>& rules) {
   for (const auto& r : rules) {
+    if (r.folders_only && !is_folder) continue;
     std::string rel = path.lexically_relative(r.base).string();
     std::string name = path.filename().string();
     if (::fnmatch(r.pattern.c_str(), rel.c_str(), FNM_PATHNAME) == 0 || ::fnmatch(r.pattern.c_str(), name.c_str(), 0) == 0)
@@ -56,7 +61,8 @@ void walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visiting, std:
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto name = it->path().filename().string();
     if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
-    if (ignored(it->path(), rules)) continue;
+    std::error_code type_error;
+    if (ignored(it->path(), it->is_directory(type_error), rules)) continue;
     entries.push_back(it->path());
   }
   if (ec) {

@@ -27,6 +27,25 @@ TEST(ExpandInputs, DirectoriesRecursiveSortedHiddenSkipped) {
   for (const auto& in : inputs) EXPECT_TRUE(in.error.empty());
 }
 
+TEST(ExpandInputs, IgnoreFileSkipsWhatItLists) {
+  // Globs apply to the folder of the .protokollignore and below; "dir/" names folders only.
+  TempDir dir;
+  fs::create_directories(dir.path / "names");
+  fs::create_directories(dir.path / "sub/names");
+  fs::create_directories(dir.path / "other");
+  write_file(dir / ".protokollignore", "# not inputs\n*.gold.txt\nnames/\n");
+  write_file(dir / "000.txt", "x");
+  write_file(dir / "000.gold.txt", "x");
+  write_file(dir / "names/list.txt", "x");
+  write_file(dir / "sub/names/list.txt", "x");
+  write_file(dir / "sub/1.gold.txt", "x");
+  write_file(dir / "other/names", "x");  // a file called like the folder pattern stays
+  auto inputs = expand_inputs({dir.path.string()});
+  ASSERT_EQ(inputs.size(), 2u);
+  EXPECT_EQ(fs::path(inputs[0].path).filename(), "000.txt");
+  EXPECT_EQ(fs::path(inputs[1].path).filename(), "names");
+}
+
 TEST(ExpandInputs, SymlinkLoopIsReportedNotFollowedForever) {
   TempDir dir;
   fs::create_directories(dir.path / "d");

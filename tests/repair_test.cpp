@@ -273,8 +273,8 @@ INSTANTIATE_TEST_SUITE_P(Rendered, HeldOut, ::testing::Values("bun-2023-03-07", 
 // by how common they are in Sweden, damaged with the learned confusions. Measured 0.955 fixed,
 // nothing broken: a name as written must never turn into another.
 TEST(Repair, NamesOnListsAndInText) {
-  std::string legacy = slurp(source_path("samples/names/legacy.txt"));
-  std::string gold = slurp(source_path("samples/names/gold.txt"));
+  std::string legacy = slurp(source_path("samples/names/names.legacy.txt"));
+  std::string gold = slurp(source_path("samples/names/names.gold.txt"));
   TextScores s = score_text(repairer().repair(legacy).text, gold, legacy);
   std::cout << "names: fix " << *s.fix_rate << " (" << s.fixed << "/" << s.damaged << "), break " << s.broken << "\n";
   EXPECT_GE(*s.fix_rate, 0.94);

@@ -65,11 +65,7 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
 
 // names.tsv: "Name<TAB>weight" per line, '#' comments.
 void load_names(const std::string& path, std::unordered_map<std::string, float>& into) {
-  std::ifstream in(path);
-  if (!in) throw SetupError("name list " + path + " cannot be read");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = std::move(buffer).str();
+  const std::string text = read_whole(path, true);
   for (std::string_view line : split_lines(text)) {
     if (line.empty() || line[0] == '#') continue;
     const std::size_t tab = line.find('\t');

@@ -58,6 +58,7 @@ constexpr double kProperNameBonus = 2.0;  // log10 for a reading that is a name,
 constexpr double kNameMatchLogP = -1.5;   // channel of a name the document's lists settled
 constexpr std::size_t kUnknownCandidates = 6;
 constexpr double kDigitScore = 3.0;  // reported for a number given its digits back (not searched)
+constexpr std::uint64_t kFrequentWord = 100;  // language model count: är, över, även, ändra, åt, år
 constexpr double kValidWordMargin = 0.7;  // log10: a known word is changed only at 5:1 odds
 
 bool is_swedish_diacritic(char32_t c) {
@@ -1399,12 +1400,21 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         // Keep the token's case pattern: FÖRSLAG / Förslag / förslag.
         std::string original8 = to_utf8(original);
         CasePattern pattern = case_pattern(original8);
+        // Except a capital OCR made of a small letter ("Over" for "över", "Ar" for "är" inside a
+        // sentence): when the first letter is the one a confusion gave back and the reading is
+        // a frequent word, it is written small. Names and places keep theirs ("Oresund",
+        // "Åsen"), and so do rarer words, which inside a sentence may be a name ("Östra skolan").
+        const bool small = pattern == CasePattern::capitalized && c.parts.size() == 1 && !ch.listed_name &&
+                           c.name_weight == 0 &&  // "sal Åsen": a place, though "åsen" is a word
+                           lower_cp(c.parts[0][0]) != lower_cp(original[0]) && !sentence_start(lw, ti) &&
+                           lm.count(c.ids.front()) >= kFrequentWord;
         std::u32string replacement;
         for (std::size_t p = 0; p < c.parts.size(); ++p) {
           if (p) replacement += U' ';
           std::u32string part = c.parts[p];
           // Otherwise the part keeps the case the confusion rules gave it ("l" -> "I").
           if (pattern == CasePattern::upper) part = to_u32(to_upper(to_utf8(part)));
+          else if (small) part = lower32(part);
           else if (p == 0 && pattern == CasePattern::capitalized) part = to_u32(capitalize(to_utf8(lower32(part))));
           replacement += part;
         }

@@ -73,6 +73,10 @@ TEST(Repair, ACapitalInsideAWordIsAMisreadSmallLetter) {
   // letter given back is small ("fÖr" is no Swedish spelling).
   std::string out = fix(std::string(kLegacy) + "Det galler fOr alla och nAr vi kan.\n");
   EXPECT_NE(out.find("Det gäller för alla och när vi kan."), std::string::npos) << out;
+  // At a word's start inside a sentence the same holds for a frequent word; a rarer one may be
+  // a name and keeps its capital, as a sentence's first word does.
+  out = fix(std::string(kLegacy) + "Vi har Ostra skolan och det Ar bra Over tid. Over tid ja.\n");
+  EXPECT_NE(out.find("Vi har Östra skolan och det är bra över tid. Över tid ja."), std::string::npos) << out;
 }
 
 TEST(Repair, NumbersGetTheirDigitsBack) {

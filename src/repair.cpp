@@ -58,6 +58,7 @@ constexpr double kProperNameBonus = 2.0;  // log10 for a reading that is a name,
 constexpr double kNameMatchLogP = -1.5;   // channel of a name the document's lists settled
 constexpr std::size_t kUnknownCandidates = 6;
 constexpr double kDigitScore = 3.0;  // reported for a number given its digits back (not searched)
+constexpr double kAdaptWords = 2000;  // a confirmed confusion's weight is per this many words
 constexpr std::uint64_t kFrequentWord = 100;  // language model count: är, över, även, ändra, åt, år
 constexpr double kValidWordMargin = 0.7;  // log10: a known word is changed only at 5:1 odds
 
@@ -287,6 +288,7 @@ struct Repairer::Impl {
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
     std::unordered_map<const Confusion*, int> confirmed;
+    double words = 0;  // word tokens decided on
     std::vector<double> rule_logp;  // channel_rule() of every confusion, for this document
   };
 
@@ -309,9 +311,11 @@ struct Repairer::Impl {
       lp = std::log10(std::max(1e-9, doc.strip * std::min(1.0, share)));
     }
     // A confusion confirmed in this document is likelier here; one of several characters
-    // ("ä" -> "da") needs two confirmations, a single misread letter one.
+    // ("ä" -> "da") needs two confirmations, a single misread letter one. How much likelier
+    // depends on the count per length: in a long text even a rare confusion is confirmed a few
+    // times, and by its count alone it would become near certain ("dar" read "är").
     if (auto it = doc.confirmed.find(&rule); it != doc.confirmed.end() && (rule.seen.size() == 1 || it->second >= 2))
-      lp = std::max(lp, std::log10(it->second / (it->second + 4.0)));
+      lp = std::max(lp, std::log10(it->second / (it->second + 4.0 + doc.words / kAdaptWords)));
     return lp;
   }
   void compute_rule_logps(DocState& doc) const {
@@ -1282,6 +1286,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // Adapt the channel to this document: the confusions behind its confident repairs are
   // likelier here ("medarbetarenkit" -> "medarbetarenkät" makes "hinder" -> "händer" thinkable),
   // then decide again.
+  doc.words = static_cast<double>(choices.size());
   for (const Choice& ch : choices) {
     if (ch.best == ch.identity) continue;
     const Candidate& best = (*ch.cands)[ch.best];

@@ -95,10 +95,11 @@ TEST(Repair, NumbersGetTheirDigitsBack) {
 
 TEST(Repair, AgendaItemNumbersReadAsLettersComeBackInSequence) {
   // "5" read as "S": between items 4 and 6 it is item 5 again (or the records lose the item);
-  // "S. Berg" with no item 4 or 6 around it is an initial.
-  const std::string items = "4. Rapport\nText.\n\nS. Beslut om skolan\nText.\n\n6. Ovrigt\n";
+  // "S. Berg" with no item 4 or 6 around it is an initial. ("Foredrag" was in the help-text
+  // counts as a word until tools/build-language-model dropped stripped forms.)
+  const std::string items = "4. Rapport\nText.\n\nS. Foredrag om skolan\nText.\n\n6. Ovrigt\n";
   std::string out = fix(std::string(kLegacy) + items);
-  EXPECT_NE(out.find("4. Rapport\nText.\n\n5. Beslut om skolan\nText.\n\n6. Övrigt\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("4. Rapport\nText.\n\n5. Föredrag om skolan\nText.\n\n6. Övrigt\n"), std::string::npos) << out;
   out = fix(std::string(kLegacy) + "S. Berg och L. Lund var med.\n");
   EXPECT_NE(out.find("S. Berg och L. Lund var med."), std::string::npos) << out;
 }

@@ -171,18 +171,20 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
   return spans;
 }
 
-// Numbers the English model misread: "13.0O-16.00", "2O21", "kl. l3.00" (O for 0 in a tenth of
-// the zeros it read, l for 1). A run of digits, separators and those letters, standing alone
-// (no letter or digit on either side) and holding two digits or more, gets its digits back: O is
-// 0 anywhere in it, l and I are 1 before a digit ("10l" stays: ten litres). Same length, so the
+// Numbers the English model misread: "13.0O-16.00", "2O21", "kl. l3.00", "200S" (O for 0 in a
+// tenth of the zeros it read, l for 1, S for 5). A run of digits, separators and those letters,
+// standing alone (no letter or digit on either side) and holding two digits or more, gets its
+// digits back: O is 0 anywhere in it, l and I are 1 before a digit ("10l" stays: ten litres),
+// S is 5 after one. A digit followed only by O's ("2O") is a number too. Same length, so the
 // line's offsets hold. Returns the spans changed.
 std::vector<std::pair<std::size_t, std::size_t>> restore_digits(std::u32string& line,
                                                                  const std::vector<std::pair<std::size_t, std::size_t>>& keep) {
   std::vector<std::pair<std::size_t, std::size_t>> changed;
   auto in_run = [](char32_t c) {
-    return is_digit(c) || c == U'O' || c == U'l' || c == U'I' || c == U'.' || c == U',' || c == U':' || c == U'-' ||
-           c == U'\u2013' || c == U'/';
+    return is_digit(c) || c == U'O' || c == U'l' || c == U'I' || c == U'S' || c == U'.' || c == U',' || c == U':' ||
+           c == U'-' || c == U'\u2013' || c == U'/';
   };
+  auto misread = [](char32_t c) { return c == U'O' || c == U'l' || c == U'I' || c == U'S'; };
   std::size_t i = 0;
   while (i < line.size()) {
     if (!in_run(line[i]) || (i > 0 && (is_letter(line[i - 1]) || is_digit(line[i - 1])))) {
@@ -193,20 +195,26 @@ std::vector<std::pair<std::size_t, std::size_t>> restore_digits(std::u32string& 
     while (j < line.size() && in_run(line[j])) ++j;
     // Trailing separators are punctuation ("2O21,"), not part of the number.
     std::size_t end = j;
-    while (end > i && !is_digit(line[end - 1]) && line[end - 1] != U'O' && line[end - 1] != U'l' && line[end - 1] != U'I')
-      --end;
-    const bool alone = j == line.size() || !(is_letter(line[j]) || is_digit(line[j]));
+    while (end > i && !is_digit(line[end - 1]) && !misread(line[end - 1])) --end;
+    const bool alone = end == line.size() || !(is_letter(line[end]) || is_digit(line[end]));  // "2O-talet" too
     const auto digits = std::count_if(line.begin() + static_cast<long>(i), line.begin() + static_cast<long>(end), is_digit);
     const bool kept = std::any_of(keep.begin(), keep.end(), [&](auto span) { return i < span.second && end > span.first; });
-    if (alone && digits >= 2 && !kept) {
+    const bool digit_then_zeros =
+        digits == 1 && end - i >= 2 && is_digit(line[i]) &&
+        std::all_of(line.begin() + static_cast<long>(i) + 1, line.begin() + static_cast<long>(end), [](char32_t c) { return c == U'O'; });
+    if (alone && (digits >= 2 || digit_then_zeros) && !kept) {
       bool any = false;
       for (std::size_t k = i; k < end; ++k) {
         const bool before_digit = k + 1 < end && is_digit(line[k + 1]);
+        const bool after_digit = k > i && is_digit(line[k - 1]);
         if (line[k] == U'O') {
           line[k] = U'0';
           any = true;
         } else if ((line[k] == U'l' || line[k] == U'I') && before_digit) {
           line[k] = U'1';
+          any = true;
+        } else if (line[k] == U'S' && after_digit) {
+          line[k] = U'5';
           any = true;
         }
       }

@@ -82,9 +82,10 @@ TEST(Repair, ACapitalInsideAWordIsAMisreadSmallLetter) {
 TEST(Repair, NumbersGetTheirDigitsBack) {
   // O for 0 and l for 1 inside a number standing alone; nothing else that mixes them changes.
   const std::string text = std::string(kLegacy) + "Tisdagen den 7 mars 2O21, kl. l3.0O-16.OO i rum 10l.\n" +
-                           "CO2 och O2 samt A10l, 2l och lO.\n";
+                           "CO2 och O2 samt A10l, 2l och lO.\nSedan 200S och 2O-talet, men inte S3 eller XS2.\n";
   const RepairResult r = repairer().repair(text);
-  EXPECT_NE(r.text.find("Tisdagen den 7 mars 2021, kl. 13.00-16.00 i rum 10l.\nCO2 och O2 samt A10l, 2l och lO.\n"),
+  EXPECT_NE(r.text.find("Tisdagen den 7 mars 2021, kl. 13.00-16.00 i rum 10l.\nCO2 och O2 samt A10l, 2l och lO.\n"
+                        "Sedan 2005 och 20-talet, men inte S3 eller XS2.\n"),
             std::string::npos)
       << r.text;
   const auto at = std::find_if(r.changes.begin(), r.changes.end(), [](const Change& c) { return c.from == "l3.0O-16.OO"; });

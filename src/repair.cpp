@@ -176,9 +176,11 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
 // standing alone (no letter or digit on either side) and holding two digits or more, gets its
 // digits back: O is 0 anywhere in it, l and I are 1 before a digit ("10l" stays: ten litres),
 // S is 5 after one. A digit followed only by O's ("2O") is a number too. Same length, so the
-// line's offsets hold. Returns the spans changed.
+// line's offsets hold. Returns the spans changed; `read` gets the line as it was before the first
+// change (most lines with digits have none to make, and are not copied).
 std::vector<std::pair<std::size_t, std::size_t>> restore_digits(std::u32string& line,
-                                                                 const std::vector<std::pair<std::size_t, std::size_t>>& keep) {
+                                                                 const std::vector<std::pair<std::size_t, std::size_t>>& keep,
+                                                                 std::u32string& read) {
   std::vector<std::pair<std::size_t, std::size_t>> changed;
   auto in_run = [](char32_t c) {
     return is_digit(c) || c == U'O' || c == U'l' || c == U'I' || c == U'S' || c == U'.' || c == U',' || c == U':' ||
@@ -207,16 +209,14 @@ std::vector<std::pair<std::size_t, std::size_t>> restore_digits(std::u32string& 
       for (std::size_t k = i; k < end; ++k) {
         const bool before_digit = k + 1 < end && is_digit(line[k + 1]);
         const bool after_digit = k > i && is_digit(line[k - 1]);
-        if (line[k] == U'O') {
-          line[k] = U'0';
-          any = true;
-        } else if ((line[k] == U'l' || line[k] == U'I') && before_digit) {
-          line[k] = U'1';
-          any = true;
-        } else if (line[k] == U'S' && after_digit) {
-          line[k] = U'5';
-          any = true;
-        }
+        char32_t digit = 0;
+        if (line[k] == U'O') digit = U'0';
+        else if ((line[k] == U'l' || line[k] == U'I') && before_digit) digit = U'1';
+        else if (line[k] == U'S' && after_digit) digit = U'5';
+        if (!digit) continue;
+        if (read.empty()) read = line;
+        line[k] = digit;
+        any = true;
       }
       if (any) changed.emplace_back(i, end);
     }
@@ -896,7 +896,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::u32string text;
     std::vector<Token> tokens;
     std::vector<char32_t> bullet;  // per token: replacement glyph or 0
-    std::u32string read;           // the line as read, when restore_digits() changed `text`
+    std::u32string read;           // the line as read, when its digits were given back in `text`
     std::vector<std::pair<std::size_t, std::size_t>> digit_spans;  // what it changed
     std::size_t junk_begin = 0, junk_end = 0;  // tokens of logo junk to drop at a page's top
   };
@@ -916,11 +916,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         if (is_swedish_diacritic(c)) ++line_diacritics[li];
       }
       auto spans = protected_spans(lw.text);
-      if (options.threshold < kDigitScore && std::any_of(lw.text.begin(), lw.text.end(), is_digit)) {
-        std::u32string read = lw.text;
-        lw.digit_spans = restore_digits(lw.text, spans);
-        if (!lw.digit_spans.empty()) lw.read = std::move(read);
-      }
+      if (options.threshold < kDigitScore && std::any_of(lw.text.begin(), lw.text.end(), is_digit))
+        lw.digit_spans = restore_digits(lw.text, spans, lw.read);
       icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
                                                             static_cast<int32_t>(lw.text.size()));
       breaks->setText(us);

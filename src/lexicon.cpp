@@ -154,7 +154,7 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
         const std::string_view w = trim(line);
         if (w.empty() || w[0] == '#') continue;
         // tools/build-wordlist writes it lower-case; a list from elsewhere may not be.
-        if (std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) || to_lower(w) != w)
+        if (to_lower(w) != w)
           impl_->web_words.push_back(impl_->web_lowered.emplace_back(to_lower(w)));
         else
           impl_->web_words.push_back(w);

@@ -135,6 +135,15 @@ TEST(Repair, NamesSettledOnAListRepairTheirOtherMisreadings) {
   EXPECT_NE(out.find("- Dennis Hjelmström\n"), std::string::npos) << out;
 }
 
+TEST(Repair, TheHelpTextsInstructionsDoNotOutweighAValidWord) {
+  // "fortsätt" (an imperative) is frequent in help texts and rare in minutes, where "fortsatt"
+  // (continued) is common; the stripped document makes both readings thinkable.
+  std::string out = fix(std::string(kLegacy) + "Rektor ska leda arbetet for fortsatt utveckling.\n"
+                                               "Sa kommer fortsatt analys att goras.\n");
+  EXPECT_NE(out.find("för fortsatt utveckling"), std::string::npos) << out;
+  EXPECT_NE(out.find("Så kommer fortsatt analys att göras"), std::string::npos) << out;
+}
+
 TEST(Repair, BulletsReadAsLetters) {
   std::string out = fix("e Dialogerna ar viktiga\no tydligare processmal\n¢ Karin informerade\n");
   auto lines = split_lines(out);

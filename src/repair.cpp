@@ -56,6 +56,8 @@ constexpr double kLogUnknownWord = -2.0;  // log10 share of running words no lex
 constexpr double kNameBonus = 2.5;        // log10 against turning a listed name into a common word
 constexpr double kProperNameBonus = 2.0;  // log10 for a reading that is a name, on a name list
 constexpr double kNameMatchLogP = -1.5;   // channel of a name the document's lists settled
+constexpr double kSettledMatchLogP = -2.0;  // channel of a word the document settled, misread another way
+constexpr double kSettledMargin = 1.0;      // log10: how clearly a repair must win to settle its word
 constexpr std::size_t kUnknownCandidates = 6;
 constexpr double kDigitScore = 3.0;  // reported for a number given its digits back (not searched)
 constexpr double kAdaptWords = 2000;  // a confirmed confusion's weight is per this many words
@@ -131,6 +133,7 @@ struct Candidate {
   int tier = 0;                       // worst lexicon tier of the parts: 0 unknown, 1 weak, 2 known
   std::vector<std::uint8_t> part_tiers;  // the tier of each part (each document's priors use it)
   double name_weight = 0;             // a one-word reading that is a listed name as written: how common
+  double evidence = 0;                // a pseudo count: the document settled this word elsewhere
 };
 
 struct Token {
@@ -701,7 +704,8 @@ struct Repairer::Impl {
       }
       double fixed = 0;
       for (std::size_t k = 0; k < c.lower.size(); ++k)
-        fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc, c.parts.size() == 1 ? c.name_weight : 0.0);
+        fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc,
+                            c.parts.size() == 1 ? c.name_weight + c.evidence : 0.0);
       for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
       out.push_back({channel, fixed, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
     }
@@ -866,6 +870,38 @@ std::size_t folded_distance(std::u32string_view a, std::u32string_view b) {
   std::u32string x = fold(a), y = fold(b);
   if (x.size() > y.size() + 1 || y.size() > x.size() + 1) return 2;
   return edit_distance(x, y);
+}
+
+// The plain letter an English OCR model leaves of å, ä and ö.
+char32_t stripped_letter(char32_t c) { return c == U'å' || c == U'ä' ? U'a' : c == U'ö' ? U'o' : c; }
+
+// Whether `seen` (lower case) reads `word` (lower case, with å/ä/ö) with its å/ä/ö stripped to
+// a/o, and at most one of them misread as one or two other characters ("gidllande" for
+// "gällande", "0Okad" for "ökad"): the misreadings of those letters are too many and too rare
+// for the confusion table to list them all.
+bool misreads_diacritics(std::u32string_view word, std::u32string_view seen, bool wildcard_used = false) {
+  if (word.empty()) return seen.empty();
+  const char32_t w = word[0];
+  if (!seen.empty() && (seen[0] == w || seen[0] == stripped_letter(w)) &&
+      misreads_diacritics(word.substr(1), seen.substr(1), wildcard_used))
+    return true;
+  if (wildcard_used || !is_swedish_diacritic(w)) return false;
+  for (std::size_t n = 1; n <= 2 && n <= seen.size(); ++n)
+    if (misreads_diacritics(word.substr(1), seen.substr(n), true)) return true;
+  return false;
+}
+
+// Lookup keys for misreads_diacritics(): a word with one of its å/ä/ö (or a form with one or
+// two of its characters) replaced by a gap, and everything else stripped to a/o. A form and a
+// word it may misread share a key.
+constexpr char32_t kGap = 0x1;
+std::u32string stripped_key(std::u32string_view before, std::u32string_view after) {
+  std::u32string key;
+  key.reserve(before.size() + 1 + after.size());
+  for (char32_t c : before) key += stripped_letter(c);
+  key += kGap;
+  for (char32_t c : after) key += stripped_letter(c);
+  return key;
 }
 
 bool name_list_line(const std::u32string& line) {
@@ -1337,8 +1373,66 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
     }
   }
-  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // lists names extended
-  if (!doc.confirmed.empty() || added_names) {
+  // Words the document settled are evidence for the same word misread another way elsewhere
+  // in it (TICCL's document lexicon): a form no lexicon knows that reads a word written with
+  // å/ä/ö in the document, or one a clear repair gave back, with those letters stripped or
+  // one of them misread ("Egoforedrag" where "Egofoéredrag" became "Egoföredrag", "gidllande"
+  // where "gällande" stands) gets that word as a candidate, as likely as the document's use.
+  bool added_words = false;
+  {
+    // word (lower case) -> how often the document settled it
+    std::unordered_map<std::u32string, double> settled;
+    for (const auto& [word, n] : doc.intact) settled[to_u32(word)] += n;
+    for (const Choice& ch : choices) {
+      const Candidate& c = (*ch.cands)[ch.best];
+      if (ch.best != ch.identity && c.parts.size() == 1 && ch.best_score - ch.identity_score >= kSettledMargin &&
+          std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
+        settled[lower32(c.parts[0])] += 1;
+    }
+    std::unordered_map<std::u32string, std::vector<const std::u32string*>> by_key;
+    for (const auto& entry : settled) {
+      const std::u32string& w = entry.first;
+      if (w.size() < 4) continue;
+      for (std::size_t p = 0; p < w.size(); ++p)
+        if (is_swedish_diacritic(w[p]))
+          by_key[stripped_key(std::u32string_view(w).substr(0, p), std::u32string_view(w).substr(p + 1))].push_back(&w);
+    }
+    std::unordered_set<std::uint32_t> tried;  // each form once: the result is the same
+    for (const Choice& ch : choices) {
+      const Candidate& id = (*ch.cands)[ch.identity];
+      if (by_key.empty() || id.tier != 0 || (*ch.cands)[ch.best].tier != 0 || id.parts[0].size() < 4) continue;
+      if (!tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
+      const std::u32string seen = lower32(id.parts[0]);
+      const std::u32string_view sv(seen);
+      const std::u32string* match = nullptr;
+      for (std::size_t i = 0; i < sv.size() && !match; ++i)
+        for (std::size_t n = 1; n <= 2 && i + n <= sv.size() && !match; ++n) {
+          auto it = by_key.find(stripped_key(sv.substr(0, i), sv.substr(i + n)));
+          if (it == by_key.end()) continue;
+          for (const std::u32string* w : it->second)
+            if (*w != seen && misreads_diacritics(*w, seen)) match = w;
+        }
+      if (!match) continue;
+      const auto& list = *doc.readings[ch.form];
+      if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts.size() == 1 && lower32(c.parts[0]) == *match; }))
+        continue;
+      // The word in the form's case: "0Okad" reads "Ökad", "GIDLLANDE" "GÄLLANDE".
+      Walk w;
+      w.text = *match;
+      const auto first_letter = std::find_if(id.parts[0].begin(), id.parts[0].end(), is_letter);
+      if (all_upper(id.parts[0])) w.text = to_u32(to_upper(to_utf8(w.text)));
+      else if (first_letter != id.parts[0].end() && is_upper(*first_letter)) w.text = to_u32(capitalize(to_utf8(w.text)));
+      w.logp = w.base = kSettledMatchLogP;
+      Candidate c = single_word(std::move(w), trie.tier(trie.find(*match)));
+      c.evidence = 2.0 * settled.at(*match);
+      auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
+      extended->push_back(std::move(c));
+      doc.readings[ch.form] = std::move(extended);
+      added_words = true;
+    }
+  }
+  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // lists names and words extended
+  if (!doc.confirmed.empty() || added_names || added_words) {
     compute_rule_logps(doc);
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { pack(doc, i, true); });
     decide_all(1);  // the first round's readings are the context

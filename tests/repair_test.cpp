@@ -135,6 +135,27 @@ TEST(Repair, NamesSettledOnAListRepairTheirOtherMisreadings) {
   EXPECT_NE(out.find("- Dennis Hjelmström\n"), std::string::npos) << out;
 }
 
+TEST(Repair, WordsTheDocumentSettledRepairTheirOtherMisreadings) {
+  // No lexicon knows "Egoföredrag", and the English model's rarer misreadings of å/ä/ö ("id"
+  // for "ä", "0O" for "Ö") are not in the confusion table: a word the document writes with
+  // å/ä/ö, or gives back by a clear repair, is what such a form reads.
+  const std::string settled = "Egofoéredrag av Dennis som berattade om sin bakgrund.\n"
+                              "Beslutet ar gällande fran i dag.\n"
+                              "Ökad trygghet for eleverna.\n";
+  const std::string misread = "5. Egoforedrag - Dennis\n"
+                              "1. Beslut gidllande innovationscheckarna\n"
+                              "o 0Okad involvering av enheter\n";
+  std::string out = fix(std::string(kLegacy) + settled + misread);
+  EXPECT_NE(out.find("Egoföredrag av Dennis"), std::string::npos) << out;
+  EXPECT_NE(out.find("5. Egoföredrag - Dennis"), std::string::npos) << out;
+  EXPECT_NE(out.find("Beslut gällande innovationscheckarna"), std::string::npos) << out;
+  EXPECT_NE(out.find("◦ Ökad involvering"), std::string::npos) << out;
+  // Without the document's word, such a form is left as it was.
+  out = fix(std::string(kLegacy) + misread);
+  EXPECT_NE(out.find("Beslut gidllande innovationscheckarna"), std::string::npos) << out;
+  EXPECT_NE(out.find("◦ 0Okad involvering"), std::string::npos) << out;
+}
+
 TEST(Repair, TheHelpTextsInstructionsDoNotOutweighAValidWord) {
   // "fortsätt" (an imperative) is frequent in help texts and rare in minutes, where "fortsatt"
   // (continued) is common; the stripped document makes both readings thinkable.
@@ -264,8 +285,9 @@ TEST_P(DevSet, FixAndBreakRates) {
   TextScores s = score_text(r.text, gold, legacy);
   std::cout << name << ": fix " << *s.fix_rate << " (" << s.fixed << "/" << s.damaged << "), break "
             << *s.break_rate << " (" << s.broken << "/" << s.intact << "), wer " << s.wer << "\n";
-  EXPECT_GE(*s.fix_rate, 0.94);
-  EXPECT_LE(*s.break_rate, 0.008);
+  // Issue 3's targets.
+  EXPECT_GE(*s.fix_rate, 0.95);
+  EXPECT_LE(*s.break_rate, 0.005);
 }
 INSTANTIATE_TEST_SUITE_P(Legacy, DevSet, ::testing::Values("000", "001"));
 

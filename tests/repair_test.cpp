@@ -254,17 +254,21 @@ TEST(Repair, ALongTextIsRepairedInPiecesThatJoinUp) {
   // More than Repairer::kPieceBytes of minutes: repaired piece by piece (memory stays bounded),
   // and the pieces must join into one text with the input's lines, every change placed on the
   // line and column of the whole text where its word stands.
+  // Pieces after the first are repaired two at a time; each block is numbered so that a piece
+  // joined in the wrong place shows.
   const std::string block = std::string(kLegacy) + "\n";
   std::string text;
-  while (text.size() <= Repairer::kPieceBytes * 2) text += block;
+  for (int k = 0; text.size() <= Repairer::kPieceBytes * 3; ++k) text += "Protokoll nr " + std::to_string(k) + "\n" + block;
   const RepairResult r = repairer().repair(text);
   const auto in = split_lines(text), out = split_lines(r.text);
   ASSERT_EQ(out.size(), in.size());
   EXPECT_EQ(r.text.back(), '\n');
+  for (std::size_t i = 0; i < in.size(); ++i)
+    if (in[i].rfind("Protokoll nr ", 0) == 0) ASSERT_EQ(out[i], in[i]) << "line " << i + 1;
   std::size_t copies = 0;
   for (std::size_t pos = 0; (pos = r.text.find("Frånvarande: Anci Cederqvist\n", pos)) != std::string::npos; ++pos)
     ++copies;
-  EXPECT_EQ(copies, text.size() / block.size());
+  EXPECT_EQ(copies, std::count(in.begin(), in.end(), std::string_view("Franvarande: Anci Cederqvist")));
   ASSERT_FALSE(r.changes.empty());
   EXPECT_GT(r.changes.back().line, in.size() - split_lines(block).size());  // the last piece's
   for (const Change& c : r.changes) {

@@ -135,6 +135,7 @@ struct Candidate {
   std::vector<std::uint8_t> part_tiers;  // the tier of each part (each document's priors use it)
   double name_weight = 0;             // a one-word reading that is a listed name as written: how common
   double evidence = 0;                // a pseudo count: the document settled this word elsewhere
+  double prior = 0;                   // fixed score without document evidence (Impl::set_prior)
 };
 
 struct Token {
@@ -343,14 +344,29 @@ struct Repairer::Impl {
   // lexicon knows, document evidence, and for a capitalized name how common the name is (help
   // texts name no one: "Bäckström" is rarer there than "backström" is, not in Sweden); a word
   // no lexicon knows is as likely as its spelling.
-  double word_prior(const std::string& lower, int id, int tier, const DocState& doc, double name_weight = 0) const {
-    double count = static_cast<double>(lm.count(id)) + name_weight;
-    if (auto it = doc.intact.find(lower); it != doc.intact.end()) count += 2.0 * it->second;
+  double word_prior(const std::string& lower, int id, int tier, double extra_count) const {
+    double count = static_cast<double>(lm.count(id)) + extra_count;
     const double n = static_cast<double>(std::max<std::uint64_t>(1, lm.total()));
     if (tier == 0 && count == 0) return kLogUnknownWord + lm.log_spelling(lower);
     count += tier == 2 ? 0.5 : tier == 1 ? 0.05 : 0.0;
     return std::log10(count / n);
   }
+  // A reading's score before context: its parts' priors (with `intact`, the words the document
+  // shows intact, as evidence) and the association between its parts.
+  double fixed_score(const Candidate& c, const std::unordered_map<std::string, int>* intact) const {
+    double fixed = 0;
+    for (std::size_t k = 0; k < c.lower.size(); ++k) {
+      double extra = c.parts.size() == 1 ? c.name_weight + c.evidence : 0.0;
+      if (intact)
+        if (auto it = intact->find(c.lower[k]); it != intact->end()) extra += 2.0 * it->second;
+      fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], extra);
+    }
+    for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
+    return fixed;
+  }
+  // Worked out once per reading (a reading is shared by the documents of a run, and the spelling
+  // model of an unknown word is not cheap); a document adds its evidence in pack().
+  void set_prior(Candidate& c) const { c.prior = fixed_score(c, nullptr); }
 
   // Readings of one word form: a best-first search through the lexicon trie, keeping each
   // character or undoing a confusion that starts there, so only words are built, likeliest
@@ -540,6 +556,7 @@ struct Repairer::Impl {
     if (std::any_of(seen.begin(), seen.end(), is_swedish_diacritic) && trie.tier(trie.find(lower32(seen))) == 2) {
       std::vector<Candidate> out;
       out.push_back(as_written(seen, 2, doc));
+      set_prior(out.back());
       return out;
     }
     std::vector<Walk> done;
@@ -629,6 +646,7 @@ struct Repairer::Impl {
     // knows what it should be (names): Swedish-spelled readings that differ only where the
     // form is not Swedish compete too, scored by how Swedish they look.
     if (!swedish_spelling(seen) && !(out.size() > 1 && out.front().tier == 2)) add_respellings(seen, doc, out);
+    for (Candidate& c : out) set_prior(c);
     return out;
   }
 
@@ -703,11 +721,10 @@ struct Repairer::Impl {
         channel = c.base;
         for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
       }
-      double fixed = 0;
-      for (std::size_t k = 0; k < c.lower.size(); ++k)
-        fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], doc,
-                            c.parts.size() == 1 ? c.name_weight + c.evidence : 0.0);
-      for (std::size_t k = 1; k < c.ids.size(); ++k) fixed += lm.log_association(c.ids[k - 1], c.ids[k]);
+      const bool evidence = !doc.intact.empty() && std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) {
+        return doc.intact.count(w) > 0;
+      });
+      const double fixed = evidence ? fixed_score(c, &doc.intact) : c.prior;
       out.push_back({channel, fixed, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
     }
   }
@@ -1368,6 +1385,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         w.logp = w.base = kNameMatchLogP;
         auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
         extended->push_back(single_word(std::move(w), 2));
+        set_prior(extended->back());
         doc.readings[ch.form] = std::move(extended);
         added_names = true;
         break;
@@ -1426,6 +1444,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       w.logp = w.base = kSettledMatchLogP;
       Candidate c = single_word(std::move(w), trie.tier(trie.find(*match)));
       c.evidence = 2.0 * settled.at(*match);
+      set_prior(c);
       auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
       extended->push_back(std::move(c));
       doc.readings[ch.form] = std::move(extended);

@@ -62,8 +62,10 @@ struct Batch::Impl {
     timer.lap("read");
     if (bytes.empty()) throw InputError("empty file");
     out.source.path = input.path;
-    out.source.sha256 = sha256_hex(bytes);
-    timer.lap("sha256");
+    if (options.digest) {
+      out.source.sha256 = sha256_hex(bytes);
+      timer.lap("sha256");
+    }
     out.source.kind = detect_kind(bytes);
     switch (out.source.kind) {
       case SourceKind::text: {

@@ -27,6 +27,7 @@ struct BatchOptions {
   bool repair_text = true;  ///< run the repair stage on text and OCR output
   bool per_file = false;    ///< each file its own stream of meetings
   bool images_only = false; ///< `ocr`: text inputs are failures
+  bool digest = true;       ///< SHA-256 of each input (records cite it; `repair` and `ocr` skip it)
   int jobs = 0;             ///< worker threads, 0 = all cores
 };
 

@@ -224,6 +224,8 @@ int main(int argc, char** argv) {
       std::cerr << "protokoll: standard input (-) can be named only once\n";
       return kUsage;
     }
+    // Only records cite an input's SHA-256; text out does not need it.
+    options.digest = !(ocr->parsed() || repair->parsed());
     if (ocr->parsed()) {
       options.repair_text = false;
       options.images_only = true;

@@ -1392,6 +1392,8 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       }
     }
   }
+  // The lists names extended are new copies: the old ones may be gone.
+  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();
   // Words the document settled are evidence for the same word misread another way elsewhere
   // in it (TICCL's document lexicon): a form no lexicon knows that reads a word written with
   // å/ä/ö in the document, or one a clear repair gave back, with those letters stripped or
@@ -1451,7 +1453,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       added_words = true;
     }
   }
-  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // lists names and words extended
+  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // and those words extended
   if (!doc.confirmed.empty() || added_names || added_words) {
     compute_rule_logps(doc);
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { pack(doc, i, true); });

@@ -238,6 +238,19 @@ TEST(Repair, ADocumentReadsTheSameAfterOthers) {
   EXPECT_EQ(shared.repair(kLegacy).text, Repairer(o).repair(kLegacy).text);
 }
 
+TEST(Repair, ReadingsReadTheSameWhetherSharedOrNot) {
+  // Without sharing, a document owns its readings alone, and a list it extends (a name its
+  // lists settled, a word it settled) replaces the only copy: nothing may still point at it.
+  RepairOptions o;
+  o.data_dir = test_data_dir();
+  o.share_readings = false;
+  const Repairer unshared(o);
+  for (const char* name : {"000", "001"}) {
+    const std::string text = slurp(source_path(std::string("samples/legacy/") + name + ".txt"));
+    EXPECT_EQ(unshared.repair(text).text, repairer().repair(text).text) << name;
+  }
+}
+
 TEST(Repair, UnrecordedChangesAreStillMadeAndCounted) {
   RepairOptions quiet;
   quiet.data_dir = test_data_dir();

@@ -50,6 +50,7 @@ constexpr std::size_t kVerifyCandidates = 3;   // of those, how many Hunspell ma
 constexpr double kVerifyGap = 2.0;             // ... unless a known word reads the form 10^gap likelier
 constexpr double kMinLogP = -10;               // readings less likely than this are dropped
 constexpr std::size_t kLexiconVariants = 8;    // plain variants Hunspell is asked about when the trie has none
+constexpr double kWordBeam = 4.0;             // ... and those this much less likely than a listed word found
 constexpr double kSearchBeam = 5.0;            // and those this much less likely than the best
 constexpr double kCompoundLogP = -0.3;         // a compound boundary the lexicon did not list
 constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
@@ -422,9 +423,9 @@ struct Repairer::Impl {
     open.clear();
     steps.push_back(Step{UINT32_MAX, 0, detail::WordTrie::kRoot, 0, 0, 0, 0, 0, 0, 0, nullptr});
     open.emplace_back(0.0f, 0);
-    float best_done = -1e9f;
+    float best_done = -1e9f, best_word = -1e9f;  // any reading; a listed word as one part
     auto push = [&](Step st) {
-      if (st.logp < kMinLogP || st.logp < best_done - kSearchBeam) return;
+      if (st.logp < kMinLogP || st.logp < best_done - kSearchBeam || st.logp < best_word - kWordBeam) return;
       steps.push_back(st);
       open.emplace_back(st.logp, static_cast<std::uint32_t>(steps.size() - 1));
       std::push_heap(open.begin(), open.end());
@@ -434,7 +435,7 @@ struct Repairer::Impl {
       const std::uint32_t id = open.back().second;
       open.pop_back();
       const Step w = steps[id];
-      if (w.logp < best_done - kSearchBeam) break;
+      if (w.logp < best_done - kSearchBeam || w.logp < best_word - kWordBeam) break;
       const std::uint8_t here = trie.tier(w.node);
       const bool restarted = w.kind == 3 || w.kind == 4;
       if (w.pos == seen.size()) {
@@ -454,6 +455,7 @@ struct Repairer::Impl {
           // Compound boundaries in different places spell the same word: keep the likeliest.
           if (std::any_of(done.begin(), done.end(), [&](const Walk& d) { return d.text == out.text; })) continue;
           best_done = std::max(best_done, w.logp);
+          if (here == 2 && w.compounds == 0 && w.spaces == 0) best_word = std::max(best_word, w.logp);
           done.push_back(std::move(out));
         }
         continue;

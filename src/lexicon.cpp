@@ -63,8 +63,10 @@ void load_words(const std::string& path, std::unordered_set<std::string>& into, 
   }
 }
 
+using NameWeights = std::unordered_map<std::string, float, StringHash, std::equal_to<>>;
+
 // names.tsv: "Name<TAB>weight" per line, '#' comments.
-void load_names(const std::string& path, std::unordered_map<std::string, float>& into) {
+void load_names(const std::string& path, NameWeights& into) {
   const std::string text = read_whole(path, true);
   for (std::string_view line : split_lines(text)) {
     if (line.empty() || line[0] == '#') continue;
@@ -86,12 +88,12 @@ struct Lexicon::Impl {
   bool is_web_word(const std::string& lower) const {
     return std::binary_search(web_words.begin(), web_words.end(), std::string_view(lower));
   }
-  std::unordered_map<std::string, float> names;  // as written ("Bäckström"): weight
+  NameWeights names;  // as written ("Bäckström"): weight
   std::vector<std::string> names_lower;           // for for_each_listed, which lends its strings
   // The listed name `word` is, written as a name: itself, or title case for all capitals.
   const float* find_name(std::string_view word) const {
     if (names.empty() || word.empty()) return nullptr;
-    auto it = names.find(std::string(word));
+    auto it = names.find(word);
     if (it == names.end() && word.size() > 1 && case_pattern(word) == CasePattern::upper)
       it = names.find(capitalize(to_lower(word)));
     return it == names.end() ? nullptr : &it->second;

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "protokoll/text_util.hpp"
+
 namespace protokoll {
 
 class LanguageModel {
@@ -54,12 +56,7 @@ class LanguageModel {
   std::uint64_t total() const { return total_; }
 
  private:
-  // Looked up by string_view without building a string (heterogeneous lookup).
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, int, WordHash, std::equal_to<>> ids_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> ids_;  // looked up by string_view
   std::vector<std::string> words_;
   std::vector<std::uint32_t> counts_;
   std::vector<double> uni_log_, uni_prob_;  // log10 and plain smoothed unigram probabilities

@@ -2,11 +2,19 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace protokoll {
+
+/// Hash for unordered containers of std::string that are searched by string_view without
+/// building a string (heterogeneous lookup: pair it with std::equal_to<>).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 /// Split on '\n' (a trailing '\r' is kept out of the line). A final newline does not add a line.
 std::vector<std::string_view> split_lines(std::string_view text);

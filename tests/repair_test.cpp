@@ -276,8 +276,11 @@ TEST(Repair, ALongTextIsRepairedInPiecesThatJoinUp) {
   const auto in = split_lines(text), out = split_lines(r.text);
   ASSERT_EQ(out.size(), in.size());
   EXPECT_EQ(r.text.back(), '\n');
-  for (std::size_t i = 0; i < in.size(); ++i)
-    if (in[i].rfind("Protokoll nr ", 0) == 0) ASSERT_EQ(out[i], in[i]) << "line " << i + 1;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i].rfind("Protokoll nr ", 0) == 0) {
+      ASSERT_EQ(out[i], in[i]) << "line " << i + 1;
+    }
+  }
   std::size_t copies = 0;
   for (std::size_t pos = 0; (pos = r.text.find("Frånvarande: Anci Cederqvist\n", pos)) != std::string::npos; ++pos)
     ++copies;

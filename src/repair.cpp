@@ -250,33 +250,60 @@ struct Repairer::Impl {
   class ReadingCache {
    public:
     static constexpr std::size_t kMaxForms = 30000;
-    static std::u32string key(const std::u32string& form, double strip, bool listed) {
-      std::u32string k = form;
-      k.push_back(static_cast<char32_t>(0x110000 + 2 * std::lround(strip * 100) + (listed ? 1 : 0)));
-      return k;  // beyond Unicode: cannot collide with a form
+    // A form's readings depend on the form, the document's diacritic loss in steps of 1/20 and
+    // whether the document lists the form as a name: the last two are one tag.
+    struct Key {
+      std::u32string_view form;
+      std::uint32_t tag;
+    };
+    static Key key(const std::u32string& form, double strip, bool listed) {
+      return {form, static_cast<std::uint32_t>(2 * std::lround(strip * 100) + (listed ? 1 : 0))};
     }
     using Readings = std::shared_ptr<const std::vector<Candidate>>;
-    Readings find(const std::u32string& k) const {
+    Readings find(Key k) const {
       const Shard& s = shard(k);
       std::shared_lock lock(s.mutex);
       auto it = s.forms.find(k);
       return it == s.forms.end() ? nullptr : it->second;
     }
-    void insert(std::u32string k, Readings readings) {
+    void insert(Key k, Readings readings) {
       if (size_.load(std::memory_order_relaxed) >= kMaxForms) return;
       Shard& s = shard(k);
       std::unique_lock lock(s.mutex);
-      if (s.forms.emplace(std::move(k), std::move(readings)).second) size_.fetch_add(1, std::memory_order_relaxed);
+      if (s.forms.emplace(Stored{std::u32string(k.form), k.tag}, std::move(readings)).second)
+        size_.fetch_add(1, std::memory_order_relaxed);
     }
 
    private:
+    struct Stored {
+      std::u32string form;
+      std::uint32_t tag;
+    };
+    // Looked up by Key without building a Stored (heterogeneous lookup).
+    struct Hash {
+      using is_transparent = void;
+      std::size_t operator()(Key k) const {
+        return std::hash<std::u32string_view>{}(k.form) ^ (static_cast<std::size_t>(k.tag) * 0x9E3779B97F4A7C15ull);
+      }
+      std::size_t operator()(const Stored& k) const { return (*this)(Key{k.form, k.tag}); }
+    };
+    struct Equal {
+      using is_transparent = void;
+      static Key view(const Stored& k) { return {k.form, k.tag}; }
+      static Key view(Key k) { return k; }
+      template <class A, class B>
+      bool operator()(const A& a, const B& b) const {
+        const Key x = view(a), y = view(b);
+        return x.tag == y.tag && x.form == y.form;
+      }
+    };
     struct Shard {
       mutable std::shared_mutex mutex;
-      std::unordered_map<std::u32string, Readings> forms;
+      std::unordered_map<Stored, Readings, Hash, Equal> forms;
     };
     static constexpr std::size_t kShards = 32;
-    Shard& shard(const std::u32string& k) { return shards_[std::hash<std::u32string>{}(k) % kShards]; }
-    const Shard& shard(const std::u32string& k) const { return shards_[std::hash<std::u32string>{}(k) % kShards]; }
+    Shard& shard(Key k) { return shards_[Hash{}(k) % kShards]; }
+    const Shard& shard(Key k) const { return shards_[Hash{}(k) % kShards]; }
     std::array<Shard, kShards> shards_;
     std::atomic<std::size_t> size_{0};
   };
@@ -1192,11 +1219,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     doc.readings.resize(forms.size());
     doc.scored.resize(forms.size());
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
-      const bool listed = doc.names.count(to_utf8(lower32(forms[i]))) > 0;
-      std::u32string key = ReadingCache::key(forms[i], doc.strip, listed);
+      const bool listed = !doc.names.empty() && doc.names.count(to_utf8(lower32(forms[i]))) > 0;
+      const auto key = ReadingCache::key(forms[i], doc.strip, listed);
       if (!options.share_readings || !(doc.readings[i] = reading_cache.find(key))) {
         doc.readings[i] = std::make_shared<const std::vector<Candidate>>(generate(forms[i], doc));
-        if (options.share_readings) reading_cache.insert(std::move(key), doc.readings[i]);
+        if (options.share_readings) reading_cache.insert(key, doc.readings[i]);
       }
       pack(doc, i, false);
     });

@@ -76,9 +76,13 @@ int parse_weekday(std::string_view word) {
 std::optional<DateMatch> find_date(std::string_view text) {
   // std::regex recurses per character: search a long text's first part only.
   text = text.substr(0, std::min<std::size_t>(text.size(), 2000));
-  // Every form below has a day or a year in digits; most lines of minutes have none, and the
-  // regexes are the slowest part of segmenting an archive.
-  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  // Every form below has a day and a year in digits, two numbers at least; most lines of
+  // minutes have fewer ("1. Beslut", "§ 12", "kl 13"), and the regexes are the slowest part
+  // of segmenting an archive.
+  std::size_t numbers = 0;
+  for (std::size_t i = 0; i < text.size() && numbers < 2; ++i)
+    if (text[i] >= '0' && text[i] <= '9' && (i == 0 || text[i - 1] < '0' || text[i - 1] > '9')) ++numbers;
+  if (numbers < 2) return std::nullopt;
   const std::string s(text);
   // Longest, least ambiguous forms first; the earliest match in the text wins.
   static const std::regex iso(R"((^|[^\d])((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?!\d))");

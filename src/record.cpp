@@ -130,6 +130,11 @@ std::optional<std::string> closing_secretary(std::string_view raw) {
 std::optional<ItemLine> match_item(std::string_view raw) {
   if (raw.size() > kMaxFieldLine) return std::nullopt;
   std::string s(trim(raw));
+  // Each form below starts with "§", a misread "§" (8 & $), a digit, "." or ",": most lines
+  // start otherwise and need no regex.
+  if (s.empty() || !(s.rfind("§", 0) == 0 || std::string_view("8&$.,").find(s[0]) != std::string_view::npos ||
+                     (s[0] >= '0' && s[0] <= '9')))
+    return std::nullopt;
   static const std::regex paragraph(R"(^§\s*(\d{1,4})\s*[.:]?\s*(\S.*)?$)");
   // OCR reads "§" as "8", "&" or "$": "8 31 Val av justerare".
   static const std::regex misread(R"(^[8&$]\s+(\d{1,4})\s+([A-ZÅÄÖ].*)$)");

@@ -36,6 +36,7 @@
 #include "protokoll/normalize.hpp"
 #include "protokoll/text_util.hpp"
 #include "stage_timer.hpp"
+#include "word_breaks.hpp"
 #include "word_trie.hpp"
 
 namespace protokoll {
@@ -991,6 +992,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   std::vector<std::size_t> line_letters(lines.size()), line_diacritics(lines.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, raw_lines.size(), 256), [&](const auto& range) {
     std::unique_ptr<icu::BreakIterator> breaks(word_breaks->clone());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;  // of a line, [begin, end) code points
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       LineWork& lw = lines[li];
       lw.text = to_u32(raw_lines[li]);
@@ -1001,16 +1003,25 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       auto spans = protected_spans(lw.text);
       if (options.threshold < kDigitScore && std::any_of(lw.text.begin(), lw.text.end(), is_digit))
         lw.digit_spans = restore_digits(lw.text, spans, lw.read);
-      icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
-                                                            static_cast<int32_t>(lw.text.size()));
-      breaks->setText(us);
-      int32_t start = breaks->first();
-      std::size_t cp = 0;  // code points before `start` (UTF-16 offsets differ outside the BMP)
-      for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
+      // Plain Latin lines (most) without ICU, by the same rules (tests/word_breaks_test.cpp).
+      segments.clear();
+      if (!detail::plain_word_breaks(lw.text, segments)) {
+        icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
+                                                              static_cast<int32_t>(lw.text.size()));
+        breaks->setText(us);
+        int32_t start = breaks->first();
+        std::uint32_t cp = 0;  // code points before `start` (UTF-16 offsets differ outside the BMP)
+        for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
+          const std::uint32_t next = cp + static_cast<std::uint32_t>(us.countChar32(start, end - start));
+          segments.emplace_back(cp, next);
+          cp = next;
+        }
+      }
+      lw.tokens.reserve(segments.size());
+      for (const auto& [segment_begin, segment_end] : segments) {
         Token t;
-        t.begin = cp;
-        t.end = t.begin + static_cast<std::uint32_t>(us.countChar32(start, end - start));
-        cp = t.end;
+        t.begin = segment_begin;
+        t.end = segment_end;
         bool alnum = false;
         for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
         t.word = alnum;

@@ -1465,13 +1465,16 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       if (!tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
       const std::u32string seen = lower32(id.parts[0]);
       const std::u32string_view sv(seen);
+      // Of several words it may read, the one the document settled most often.
       const std::u32string* match = nullptr;
-      for (std::size_t i = 0; i < sv.size() && !match; ++i)
-        for (std::size_t n = 1; n <= 2 && i + n <= sv.size() && !match; ++n) {
+      for (std::size_t i = 0; i < sv.size(); ++i)
+        for (std::size_t n = 1; n <= 2 && i + n <= sv.size(); ++n) {
           auto it = by_key.find(stripped_key(sv.substr(0, i), sv.substr(i + n)));
           if (it == by_key.end()) continue;
           for (const std::u32string* w : it->second)
-            if (*w != seen && misreads_diacritics(*w, seen)) match = w;
+            if (*w != seen && misreads_diacritics(*w, seen) &&
+                (!match || settled.at(*w) > settled.at(*match) || (settled.at(*w) == settled.at(*match) && *w < *match)))
+              match = w;
         }
       if (!match) continue;
       const auto& list = *doc.readings[ch.form];

@@ -1413,8 +1413,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     settled.erase(std::unique(settled.begin(), settled.end()), settled.end());
     std::unordered_set<std::u32string> tried;  // each form once: the result is the same
     for (Choice& ch : choices) {
-      const Candidate& id = (*ch.cands)[ch.identity];
-      if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || (*ch.cands)[ch.best].tier != 0) continue;
+      // The form's list as it is now: one this loop extended replaced the list `ch.cands` points
+      // at, which is gone when no cache shares it (extending appends: the indices still hold).
+      const auto& cands = *doc.readings[ch.form];
+      const Candidate& id = cands[ch.identity];
+      if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || cands[ch.best].tier != 0) continue;
       if (!tried.insert(id.parts[0]).second) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
@@ -1460,8 +1463,9 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
     std::unordered_set<std::uint32_t> tried;  // each form once: the result is the same
     for (const Choice& ch : choices) {
-      const Candidate& id = (*ch.cands)[ch.identity];
-      if (by_key.empty() || id.tier != 0 || (*ch.cands)[ch.best].tier != 0 || id.parts[0].size() < 4) continue;
+      const auto& cands = *doc.readings[ch.form];  // as it is now (see the names above)
+      const Candidate& id = cands[ch.identity];
+      if (by_key.empty() || id.tier != 0 || cands[ch.best].tier != 0 || id.parts[0].size() < 4) continue;
       if (!tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
       const std::u32string seen = lower32(id.parts[0]);
       const std::u32string_view sv(seen);

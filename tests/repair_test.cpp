@@ -249,6 +249,14 @@ TEST(Repair, ReadingsReadTheSameWhetherSharedOrNot) {
     const std::string text = slurp(source_path(std::string("samples/legacy/") + name + ".txt"));
     EXPECT_EQ(unshared.repair(text).text, repairer().repair(text).text) << name;
   }
+  // Forms whose lists are extended, each more than once: every later word of the form must read
+  // the new list (a random text with more forms than the cache keeps crashed on this).
+  std::string text = std::string(kLegacy) + "Deltagare: Tony Mufic, Karin Gerken, Dennis Hjelmstrém, Agneta Gullstrand\n" +
+                     "Egofoéredrag av Dennis om bakgrund.\nÖkad trygghet for eleverna.\n";
+  for (int i = 0; i < 50; ++i) text += "5. Egoforedrag - Dennis Hjelmstréom\no 0Okad involvering av enheter\n";
+  const RepairResult alone = unshared.repair(text);
+  EXPECT_EQ(alone.text, repairer().repair(text).text);
+  EXPECT_NE(alone.text.rfind("5. Egoföredrag - Dennis Hjelmström\n◦ Ökad involvering"), std::string::npos) << alone.text;
 }
 
 TEST(Repair, UnrecordedChangesAreStillMadeAndCounted) {

@@ -3,6 +3,7 @@
 #include "protokoll/repair.hpp"
 
 #include <algorithm>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -257,6 +258,32 @@ TEST(Repair, ReadingsReadTheSameWhetherSharedOrNot) {
   const RepairResult alone = unshared.repair(text);
   EXPECT_EQ(alone.text, repairer().repair(text).text);
   EXPECT_NE(alone.text.rfind("5. Egoföredrag - Dennis Hjelmström\n◦ Ökad involvering"), std::string::npos) << alone.text;
+}
+
+TEST(Repair, RandomJunkKeepsItsLinesAndDoesNotCrash) {
+  // OCR junk, labels, names, digits for letters, bullets, CR and form feeds in random lines:
+  // line i out is line i in, and nothing may read a reading list a step replaced (without
+  // sharing, as here, a replaced list is gone).
+  RepairOptions o;
+  o.data_dir = test_data_dir();
+  o.share_readings = false;
+  const Repairer unshared(o);
+  const std::u32string pools[] = {U"abcåäöé6010OlI .,:;-–—()§@#\t", U"Deltagare: Karin Gerken, Sjöström (S) ordförande 1. § 13 kl 13.00 ",
+                                  U"ÅÄÖåäöéüß€¢«»•◦ abc", U"e o ¢ « S. l. O. 2O21 13.0O "};
+  std::mt19937 random(7);
+  std::string text;
+  std::size_t lines = 0;
+  for (; lines < 2000; ++lines) {
+    const std::u32string& pool = pools[random() % std::size(pools)];
+    std::u32string line;
+    for (std::size_t n = random() % 120; n > 0; --n) line += pool[random() % pool.size()];
+    if (random() % 20 == 0) line += U'\r';
+    if (random() % 50 == 0) line = U'\f' + line;
+    text += to_utf8(line) + "\n";
+  }
+  const RepairResult r = unshared.repair(text);
+  EXPECT_EQ(split_lines(r.text).size(), split_lines(text).size());
+  EXPECT_GT(r.words, 10000u);
 }
 
 TEST(Repair, UnrecordedChangesAreStillMadeAndCounted) {

@@ -1393,10 +1393,21 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         ch.best_score - ch.identity_score >= 2.0)
       for (const Confusion* r : best.rules) ++doc.confirmed[r];
   }
+  // The two steps below give a form one more reading. Its list may be shared with the cache
+  // and other documents, so the form gets a copy with the reading appended (the indices of the
+  // others hold); the old list is gone when nothing else shared it, so until the decisions are
+  // pointed at the new lists again, a step reads a form's list through doc.readings.
+  bool extended_any = false;
+  auto extend_readings = [&](std::uint32_t form, Candidate c) {
+    set_prior(c);
+    auto extended = std::make_shared<std::vector<Candidate>>(*doc.readings[form]);
+    extended->push_back(std::move(c));
+    doc.readings[form] = std::move(extended);
+    extended_any = true;
+  };
   // Names the lists settled ("Hjelmstrém" read as "Hjelmström") are evidence for the same
   // name misread another way elsewhere ("Hjelmstréom"): a capitalized word no lexicon knows
   // that folds to one of them within one letter gets that name as a candidate.
-  bool added_names = false;
   {
     std::vector<std::u32string> settled;
     for (std::size_t li = 0; li < lines.size(); ++li) {
@@ -1413,9 +1424,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     settled.erase(std::unique(settled.begin(), settled.end()), settled.end());
     std::unordered_set<std::u32string> tried;  // each form once: the result is the same
     for (Choice& ch : choices) {
-      // The form's list as it is now: one this loop extended replaced the list `ch.cands` points
-      // at, which is gone when no cache shares it (extending appends: the indices still hold).
-      const auto& cands = *doc.readings[ch.form];
+      const auto& cands = *doc.readings[ch.form];  // as it is now (see extend_readings)
       const Candidate& id = cands[ch.identity];
       if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || cands[ch.best].tier != 0) continue;
       if (!tried.insert(id.parts[0]).second) continue;
@@ -1426,29 +1435,22 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         Walk w;
         w.text = name;
         w.logp = w.base = kNameMatchLogP;
-        auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
-        extended->push_back(single_word(std::move(w), 2));
-        set_prior(extended->back());
-        doc.readings[ch.form] = std::move(extended);
-        added_names = true;
+        extend_readings(ch.form, single_word(std::move(w), 2));
         break;
       }
     }
   }
-  // The lists names extended are new copies: the old ones may be gone.
-  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();
   // Words the document settled are evidence for the same word misread another way elsewhere
   // in it (TICCL's document lexicon): a form no lexicon knows that reads a word written with
   // å/ä/ö in the document, or one a clear repair gave back, with those letters stripped or
   // one of them misread ("Egoforedrag" where "Egofoéredrag" became "Egoföredrag", "gidllande"
   // where "gällande" stands) gets that word as a candidate, as likely as the document's use.
-  bool added_words = false;
   {
     // word (lower case) -> how often the document settled it
     std::unordered_map<std::u32string, double> settled;
     for (const auto& [word, n] : doc.intact) settled[to_u32(word)] += n;
     for (const Choice& ch : choices) {
-      const Candidate& c = (*ch.cands)[ch.best];
+      const Candidate& c = (*doc.readings[ch.form])[ch.best];
       if (ch.best != ch.identity && c.parts.size() == 1 && ch.best_score - ch.identity_score >= kSettledMargin &&
           std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
         settled[lower32(c.parts[0])] += 1;
@@ -1463,7 +1465,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     }
     std::unordered_set<std::uint32_t> tried;  // each form once: the result is the same
     for (const Choice& ch : choices) {
-      const auto& cands = *doc.readings[ch.form];  // as it is now (see the names above)
+      const auto& cands = *doc.readings[ch.form];  // as it is now (see extend_readings)
       const Candidate& id = cands[ch.identity];
       if (by_key.empty() || id.tier != 0 || cands[ch.best].tier != 0 || id.parts[0].size() < 4) continue;
       if (!tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
@@ -1493,15 +1495,11 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
       w.logp = w.base = kSettledMatchLogP;
       Candidate c = single_word(std::move(w), trie.tier(trie.find(*match)));
       c.evidence = 2.0 * settled.at(*match);
-      set_prior(c);
-      auto extended = std::make_shared<std::vector<Candidate>>(list);  // the shared list stays as it was
-      extended->push_back(std::move(c));
-      doc.readings[ch.form] = std::move(extended);
-      added_words = true;
+      extend_readings(ch.form, std::move(c));
     }
   }
-  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // and those words extended
-  if (!doc.confirmed.empty() || added_names || added_words) {
+  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // the extended lists
+  if (!doc.confirmed.empty() || extended_any) {
     compute_rule_logps(doc);
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { pack(doc, i, true); });
     decide_all(1);  // the first round's readings are the context

@@ -4,7 +4,7 @@ namespace protokoll::detail {
 namespace {
 
 // The UAX #29 classes the plain set needs.
-enum class Cls : std::uint8_t { none, letter, digit, mid_num_letter, mid_num, space, other };
+enum class Cls : std::uint8_t { none, letter, digit, mid_num_letter, mid_num, mid_letter, space, other };
 
 Cls cls(char32_t c) {
   if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return Cls::letter;
@@ -14,17 +14,25 @@ Cls cls(char32_t c) {
     case U' ':
       return Cls::space;
     case U'.':
+    case U'\'':
+    case U'\u2018':  // ‘
+    case U'\u2019':  // ’
       return Cls::mid_num_letter;  // joins letters to letters and digits to digits
     case U',':
     case U';':
       return Cls::mid_num;  // joins digits to digits
+    case U':':
+      return Cls::mid_letter;  // between letters: Swedish "S:t"; ICU's (see below)
     case U'!': case U'"': case U'#': case U'$': case U'%': case U'&': case U'(': case U')':
     case U'*': case U'+': case U'-': case U'/': case U'<': case U'=': case U'>': case U'?':
     case U'[': case U'\\': case U']': case U'^': case U'`': case U'{': case U'|':
     case U'}': case U'~':
+    case U'\t': case U'\f':  // a control character or a page break: a segment of its own
+    case U'\u00A2': case U'\u00A7': case U'\u00AB': case U'\u00BB':  // ¢ § « »
+    case U'\u2013': case U'\u2014': case U'\u2022': case U'\u20AC': case U'\u25E6':  // – — • € ◦
       return Cls::other;
     default:
-      return Cls::none;  // ':' and '\'' join letters too, ICU counts '@' a letter, '_' joins words
+      return Cls::none;  // ICU counts '@' a letter, '_' joins words, NBSP and soft hyphen differ
   }
 }
 
@@ -35,6 +43,10 @@ bool plain_word_breaks(std::u32string_view text, std::vector<std::pair<std::uint
   classes.resize(text.size());
   for (std::size_t i = 0; i < text.size(); ++i)
     if ((classes[i] = cls(text[i])) == Cls::none) return false;
+  // Whether a colon joins two letters is a matter of Unicode version and locale tailoring (UAX
+  // #29 moved it; CLDR gives it back to Swedish): that rare case is left to ICU.
+  for (std::size_t i = 1; i + 1 < text.size(); ++i)
+    if (classes[i] == Cls::mid_letter && classes[i - 1] == Cls::letter && classes[i + 1] == Cls::letter) return false;
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const std::size_t begin = i;

@@ -2,7 +2,8 @@
 // break iterator draws them by Unicode's rules (UAX #29); for a line of ASCII and Latin-1
 // letters, digits, spaces and common punctuation those rules come down to a few, and this
 // applies them without converting the line to UTF-16 and back: tokenizing is an eighth of the
-// repair. A line with anything else (a colon, an apostrophe, a tab, other scripts) is ICU's.
+// repair. A line with anything else (a colon between two letters, a no-break space, other
+// scripts) is ICU's.
 #pragma once
 
 #include <cstdint>

@@ -138,6 +138,7 @@ struct Candidate {
   double name_weight = 0;             // a one-word reading that is a listed name as written: how common
   double evidence = 0;                // a pseudo count: the document settled this word elsewhere
   double prior = 0;                   // fixed score without document evidence (Impl::set_prior)
+  bool diacritics = false;            // a part has å, ä or ö: only such words are document evidence
 };
 
 struct Token {
@@ -395,7 +396,12 @@ struct Repairer::Impl {
   }
   // Worked out once per reading (a reading is shared by the documents of a run, and the spelling
   // model of an unknown word is not cheap); a document adds its evidence in pack().
-  void set_prior(Candidate& c) const { c.prior = fixed_score(c, nullptr); }
+  void set_prior(Candidate& c) const {
+    c.prior = fixed_score(c, nullptr);
+    c.diacritics = std::any_of(c.parts.begin(), c.parts.end(), [](const std::u32string& p) {
+      return std::any_of(p.begin(), p.end(), is_swedish_diacritic);
+    });
+  }
 
   // Readings of one word form: a best-first search through the lexicon trie, keeping each
   // character or undoing a confusion that starts there, so only words are built, likeliest
@@ -742,18 +748,26 @@ struct Repairer::Impl {
   // A form's readings scored for this document: priors from its evidence (a reading may have
   // been found for another document), the channel as found or, once the document's confusions
   // are known (`adapted`), from the rules the reading undid.
+  // Adapting changes only the channel: the readings scored before (a list only grows, see
+  // extend_readings) keep the rest.
   void pack(DocState& doc, std::size_t form, bool adapted) const {
     auto& out = doc.scored[form];
-    out.clear();
-    for (const Candidate& c : *doc.readings[form]) {
+    const auto& cands = *doc.readings[form];
+    const std::size_t kept = adapted ? std::min(out.size(), cands.size()) : 0;
+    out.resize(kept);
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const Candidate& c = cands[k];
       double channel = c.channel;
       if (adapted) {
         channel = c.base;
         for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
       }
-      const bool evidence = !doc.intact.empty() && std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) {
-        return doc.intact.count(w) > 0;
-      });
+      if (k < kept) {
+        out[k].channel = channel;
+        continue;
+      }
+      const bool evidence = c.diacritics && !doc.intact.empty() &&
+                            std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; });
       const double fixed = evidence ? fixed_score(c, &doc.intact) : c.prior;
       out.push_back({channel, fixed, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
     }

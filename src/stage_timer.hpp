@@ -8,14 +8,18 @@
 
 namespace protokoll::detail {
 
+// When the program started (near enough: static initialization), for the "at" column.
+inline const std::chrono::steady_clock::time_point kStart = std::chrono::steady_clock::now();
+
 class StageTimer {
  public:
   explicit StageTimer(const char* stage) : stage_(stage), last_(std::chrono::steady_clock::now()) {}
   void lap(const char* phase) {
     if (!enabled()) return;
     const auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "protokoll: timing: %s %s %.3f s\n", stage_, phase,
-                 std::chrono::duration<double>(now - last_).count());
+    std::fprintf(stderr, "protokoll: timing: %s %s %.3f s (at %.3f s)\n", stage_, phase,
+                 std::chrono::duration<double>(now - last_).count(),
+                 std::chrono::duration<double>(now - kStart).count());
     last_ = now;
   }
 

@@ -180,6 +180,17 @@ TEST(Repair, BulletsReadAsLetters) {
   EXPECT_EQ(plain.repair("e Dialogerna\n").text.substr(0, 2), "e ");
 }
 
+TEST(Repair, LongCompoundsWrittenRightStayWhole) {
+  // Three words joined, no lexicon lists them: Hunspell vouches for the form as written, so the
+  // search's other spellings of it (not asked about) do not split or respell it.
+  const std::string text =
+      "Vi gick igenom ledningsgruppsutbildningen och utlysningstexten for varen.\n"
+      "Efter ledningsgruppsutbildningen skrevs utlysningstexten om.\n";
+  const std::string out = fix(text);
+  EXPECT_NE(out.find("igenom ledningsgruppsutbildningen och utlysningstexten"), std::string::npos) << out;
+  EXPECT_NE(out.find("Efter ledningsgruppsutbildningen skrevs utlysningstexten om."), std::string::npos) << out;
+}
+
 TEST(Repair, CleanSwedishTextIsLeftAlone) {
   // Text that kept its å/ä/ö: valid words must survive ("var", "har", "for" are words too).
   std::string clean =

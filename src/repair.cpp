@@ -1387,10 +1387,38 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         ch.best_score = best;
         ch.runner_up = second_k == SIZE_MAX ? kNoReading : static_cast<std::uint16_t>(second_k);
   };
+  // Without context (pass 0) a decision depends only on the form, unless the token has a bonus
+  // of its own (a name as written, a listed name): a form's other plain tokens copy the first's.
+  auto decide_without_context = [&] {
+    std::vector<std::int32_t> first_plain(doc.readings.size(), -1);
+    std::vector<std::uint32_t> firsts, copies;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Choice& ch = choices[i];
+      if (ch.listed_name || ch.identity_bonus != 0) {
+        firsts.push_back(static_cast<std::uint32_t>(i));
+      } else if (first_plain[ch.form] < 0) {
+        first_plain[ch.form] = static_cast<std::int32_t>(i);
+        firsts.push_back(static_cast<std::uint32_t>(i));
+      } else {
+        copies.push_back(static_cast<std::uint32_t>(i));
+      }
+    }
+    tbb::parallel_for(std::size_t(0), firsts.size(), [&](std::size_t k) { decide(0, firsts[k]); });
+    tbb::parallel_for(std::size_t(0), copies.size(), [&](std::size_t k) {
+      Choice& ch = choices[copies[k]];
+      const Choice& first = choices[static_cast<std::size_t>(first_plain[ch.form])];
+      ch.best = first.best;
+      ch.best_score = first.best_score;
+      ch.identity_score = first.identity_score;
+      ch.runner_up = first.runner_up;
+    });
+  };
   auto decide_all = [&](int first_pass) {
     for (int pass = first_pass; pass < 2; ++pass) {
       if (debug) {
         for (std::size_t i = 0; i < order.size(); ++i) decide(pass, i);
+      } else if (pass == 0) {
+        decide_without_context();
       } else {
         tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) { decide(pass, i); });
       }

@@ -1603,7 +1603,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         }
         line.append(lw.text, cursor, t.begin - cursor);
         cursor = t.end;
-        std::u32string original = lw.text.substr(t.begin, t.end - t.begin);
+        const std::u32string_view original(lw.text.data() + t.begin, t.end - t.begin);
         if (lw.bullet[ti]) {
           line += lw.bullet[ti];
           continue;

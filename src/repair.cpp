@@ -158,7 +158,10 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
     std::size_t j = i;
     while (j < line.size() && !is_space(line[j])) ++j;
     std::u32string_view chunk(line.data() + i, j - i);
-    if (chunk.find_first_of(U".@:") == std::u32string_view::npos) {  // no URL, address or domain
+    // No URL, address or domain without a '.', '@' or ':' before the chunk's last character
+    // (a word that ends a sentence or a label), unless it is "www.".
+    const std::size_t special = chunk.find_first_of(U".@:");
+    if (special == std::u32string_view::npos || (special + 1 == chunk.size() && chunk.size() != 4)) {
       i = j;
       continue;
     }
@@ -168,7 +171,7 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32s
     if (auto at = low.find(U'@'); at != std::u32string::npos && at > 0 && low.find(U'.', at) != std::u32string::npos)
       mail = true;
     // "helsingborg.se", "skolverket.se/x": a dot followed by a known top-level domain.
-    for (std::u32string tld : {U".se", U".com", U".nu", U".org", U".net", U".eu", U".fi", U".dk", U".no"}) {
+    for (std::u32string_view tld : {U".se", U".com", U".nu", U".org", U".net", U".eu", U".fi", U".dk", U".no"}) {
       auto p = low.find(tld);
       if (p != std::u32string::npos && p > 0 && is_letter(low[p - 1]) &&
           (p + tld.size() == low.size() || !is_letter(low[p + tld.size()])))

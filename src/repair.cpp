@@ -822,7 +822,9 @@ struct Repairer::Impl {
   // kNoWord: no context on that side (line start, punctuation that ends a clause).
   static constexpr int kNoWord = -2;
 
-  RepairResult run(std::string_view text) const;
+  // `continues_line`: the text starts inside a line (a piece of an overlong one), so its first
+  // line does not start a line: no bullet, item number or page-top junk there.
+  RepairResult run(std::string_view text, bool continues_line = false) const;
 };
 
 namespace {
@@ -994,7 +996,7 @@ bool continues_name_list(const std::u32string& line) {
 
 }  // namespace
 
-RepairResult Repairer::Impl::run(std::string_view input) const {
+RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) const {
   detail::StageTimer timer("repair");
   RepairResult result;
   const std::string normalized = normalize_unicode(input);
@@ -1056,7 +1058,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
         lw.tokens.push_back(t);
       }
       lw.bullet.assign(lw.tokens.size(), 0);
-      if (options.bullets) {
+      if (options.bullets && !(li == 0 && continues_line)) {
         std::size_t first = 0;
         while (first < lw.tokens.size() && !lw.tokens[first].word &&
                std::all_of(lw.text.begin() + static_cast<long>(lw.tokens[first].begin),
@@ -1090,9 +1092,10 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
     std::vector<long> number(work.size(), -1);
     std::vector<std::size_t> starts(work.size(), 0);
     bool any = false;
-    for (std::size_t li = 0; li < work.size(); ++li) any |= (number[li] = head(work[li].text, starts[li])) >= 0;
+    const std::size_t first_line = continues_line ? 1 : 0;  // the rest of a line starts no item
+    for (std::size_t li = first_line; li < work.size(); ++li) any |= (number[li] = head(work[li].text, starts[li])) >= 0;
     if (!any) return;
-    for (std::size_t li = 0; li < work.size(); ++li) {
+    for (std::size_t li = first_line; li < work.size(); ++li) {
       LineWork& lw = work[li];
       const std::size_t at = starts[li];
       if (number[li] >= 0 || at + 3 >= lw.text.size() || lw.text[at + 1] != U'.' || lw.text[at + 2] != U' ' ||
@@ -1131,6 +1134,7 @@ RepairResult Repairer::Impl::run(std::string_view input) const {
   // Logo junk: OCR reads a letterhead's logo as "%" or "POEk s" before the first line of a page.
   for (std::size_t li = 0; li < lines.size(); ++li) {
     LineWork& lw = lines[li];
+    if (li == 0 && continues_line) continue;
     bool page_top = li == 0 ||
                     (li > 0 && lines[li - 1].text.find(U'\f') != std::u32string::npos) ||
                     (lw.text.size() > 1 && lw.text[0] == U' ' && lw.text[1] != U' ') ||
@@ -1729,6 +1733,9 @@ Repairer::~Repairer() = default;
 namespace {
 // Where the next piece of a long text ends: after a line break, at most `limit` bytes on,
 // preferably after a blank line (between meetings or pages) in the last quarter of that.
+// A line longer than that (a text that lost its line breaks) is cut after a space in its
+// second half, or where none is, between two characters: memory stays bounded whatever the
+// input.
 std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limit) {
   if (text.size() - begin <= limit) return text.size();
   const std::size_t hard = begin + limit;
@@ -1737,18 +1744,21 @@ std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limi
   if (blank != std::string_view::npos && blank >= soft) return blank + 2;
   const std::size_t newline = text.rfind('\n', hard - 1);
   if (newline != std::string_view::npos && newline >= begin) return newline + 1;
-  // One line longer than the limit: it goes whole.
-  const std::size_t next = text.find('\n', hard);
-  return next == std::string_view::npos ? text.size() : next + 1;
+  const std::size_t space = text.find_last_of(" \t", hard - 1);
+  if (space != std::string_view::npos && space >= begin + limit / 2) return space + 1;
+  std::size_t cut = hard;
+  while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return cut;
 }
 }  // namespace
 
 RepairResult Repairer::repair(std::string_view text) const {
   // A document is repaired in pieces of whole lines of at most kPieceBytes: the work for a
-  // piece takes about 37 bytes per input byte, and one large file (a year of minutes in one
-  // text) must not take memory in proportion. Each piece is a document of its own for the
-  // evidence (its share of lost å/ä/ö, words seen intact, names); readings are shared, so
-  // later pieces go faster. A text up to kPieceBytes reads as it always did.
+  // piece takes about 37 bytes per input byte (60 for one long line), and one large file (a
+  // year of minutes in one text, or one that lost its line breaks) must not take memory in
+  // proportion. Each piece is a document of its own for the evidence (its share of lost
+  // å/ä/ö, words seen intact, names); readings are shared, so later pieces go faster. A text
+  // up to kPieceBytes reads as it always did.
   if (text.size() <= kPieceBytes) return impl_->run(text);
   std::vector<std::string_view> pieces;
   for (std::size_t begin = 0; begin < text.size();) {
@@ -1756,18 +1766,27 @@ RepairResult Repairer::repair(std::string_view text) const {
     pieces.push_back(text.substr(begin, end - begin));
     begin = end;
   }
+  // A piece that starts inside a line (see piece_end): its first line's changes are placed
+  // after the code points of that line the pieces before it hold.
+  auto continues_line = [&](std::size_t i) { return i > 0 && pieces[i - 1].back() != '\n'; };
   RepairResult result;
-  std::size_t lines_before = 0;
+  std::size_t lines_before = 0, columns_before = 0;
   auto append = [&](std::string_view piece, RepairResult&& part) {
     result.text += part.text;
     for (Change& c : part.changes) {
+      if (c.line == 1) c.column += columns_before;
       c.line += lines_before;
       result.changes.push_back(std::move(c));
     }
     result.changed_words += part.changed_words;
     result.words += part.words;
     result.unknown_words += part.unknown_words;
-    lines_before += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+    const std::size_t newlines = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+    const std::size_t last_line = newlines ? piece.rfind('\n') + 1 : 0;
+    const std::size_t columns = static_cast<std::size_t>(std::count_if(piece.begin() + static_cast<long>(last_line), piece.end(),
+                                                                      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    columns_before = newlines ? columns : columns_before + columns;
+    lines_before += newlines;
   };
   // The first piece alone: it finds the readings of most forms, which the others then share
   // (two pieces at once would search the same forms twice). The rest two at a time, so that
@@ -1785,7 +1804,7 @@ RepairResult Repairer::repair(std::string_view text) const {
                                           }) &
           tbb::make_filter<std::size_t, std::pair<std::size_t, RepairResult>>(
               tbb::filter_mode::parallel,
-              [&](std::size_t i) { return std::pair{i, impl_->run(pieces[i])}; }) &
+              [&](std::size_t i) { return std::pair{i, impl_->run(pieces[i], continues_line(i))}; }) &
           tbb::make_filter<std::pair<std::size_t, RepairResult>, void>(
               tbb::filter_mode::serial_in_order,
               [&](std::pair<std::size_t, RepairResult>&& done) { append(pieces[done.first], std::move(done.second)); }));

@@ -340,6 +340,33 @@ TEST(Repair, ALongTextIsRepairedInPiecesThatJoinUp) {
   }
 }
 
+TEST(Repair, ALineLongerThanAPieceIsCutAfterASpace) {
+  // A text that lost its line breaks (one line of several MB) is cut into pieces too, or it
+  // would take ~60 bytes of memory per byte. The cut must not show: one line out, the words
+  // repaired on both sides of it, and every change placed at its column in the whole line. The
+  // first cut is made to fall before "e Forslag": at a line's start that "e" would be a bullet.
+  std::string text;
+  while (text.size() < Repairer::kPieceBytes - 64) text += "Forslaget ar att godkanna beslutet. ";
+  text += std::string(Repairer::kPieceBytes - 1 - text.size(), ' ');  // the last space before the limit
+  const std::string after = "e Forslag till beslut ar att godkanna forslaget. ";
+  while (text.size() < Repairer::kPieceBytes * 2) text += after;
+  const RepairResult r = repairer().repair(text);
+  EXPECT_EQ(r.text.find('\n'), std::string::npos);
+  EXPECT_EQ(r.text.find("•"), std::string::npos);
+  EXPECT_EQ(r.text.find("Forslag"), std::string::npos);
+  EXPECT_EQ(r.text.find(" ar "), std::string::npos);
+  EXPECT_NE(r.text.find("   e Förslag till beslut är att godkänna förslaget. e Förslag"), std::string::npos);
+  ASSERT_FALSE(r.changes.empty());
+  const std::u32string line = to_u32(text);
+  std::size_t past_first_piece = 0;
+  for (const Change& c : r.changes) {
+    ASSERT_EQ(c.line, 1u);
+    ASSERT_EQ(to_utf8(line.substr(c.column - 1, to_u32(c.from).size())), c.from) << "column " << c.column;
+    past_first_piece += c.column > Repairer::kPieceBytes;
+  }
+  EXPECT_GT(past_first_piece, 0u);
+}
+
 // Regression gate over the development set: fix and break rates as the yardstick counts them.
 class DevSet : public ::testing::TestWithParam<const char*> {};
 TEST_P(DevSet, FixAndBreakRates) {

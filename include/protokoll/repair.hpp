@@ -62,7 +62,8 @@ class Repairer {
 
   /// Repair one document's text (the unit for document-level evidence). Thread-safe. A text
   /// longer than kPieceBytes is repaired in pieces of whole lines (preferably ending at a blank
-  /// line), each a document of its own, so that memory does not grow with the file.
+  /// line), each a document of its own, so that memory does not grow with the file; a single
+  /// line longer than that is cut after a space.
   RepairResult repair(std::string_view text) const;
   static constexpr std::size_t kPieceBytes = 1u << 20;
 

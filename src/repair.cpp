@@ -266,52 +266,54 @@ struct Repairer::Impl {
       return {form, static_cast<std::uint32_t>(2 * std::lround(strip * 100) + (listed ? 1 : 0))};
     }
     using Readings = std::shared_ptr<const std::vector<Candidate>>;
+    // Every document looks up each of its forms (a page file ~1,000), so lookups take no lock:
+    // open addressing in a table that never grows (twice kMaxForms slots) and loses nothing, a
+    // slot published by storing its hash last.
     Readings find(Key k) const {
-      const Shard& s = shard(k);
-      std::shared_lock lock(s.mutex);
-      auto it = s.forms.find(k);
-      return it == s.forms.end() ? nullptr : it->second;
+      const std::uint64_t h = hash(k);
+      for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+        const std::uint64_t stored = slots_[i].hash.load(std::memory_order_acquire);
+        if (stored == 0) return nullptr;
+        const Entry* e = slots_[i].entry;
+        if (stored == h && e->tag == k.tag && e->form == k.form) return e->readings;
+      }
     }
     void insert(Key k, Readings readings) {
-      if (size_.load(std::memory_order_relaxed) >= kMaxForms) return;
-      Shard& s = shard(k);
-      std::unique_lock lock(s.mutex);
-      if (s.forms.emplace(Stored{std::u32string(k.form), k.tag}, std::move(readings)).second)
-        size_.fetch_add(1, std::memory_order_relaxed);
+      const std::uint64_t h = hash(k);
+      std::lock_guard lock(insert_mutex_);
+      if (entries_.size() >= kMaxForms) return;
+      for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+        const std::uint64_t stored = slots_[i].hash.load(std::memory_order_relaxed);
+        if (stored == 0) {
+          entries_.push_back(std::make_unique<Entry>(Entry{std::u32string(k.form), k.tag, std::move(readings)}));
+          slots_[i].entry = entries_.back().get();
+          slots_[i].hash.store(h, std::memory_order_release);
+          return;
+        }
+        if (stored == h && slots_[i].entry->tag == k.tag && slots_[i].entry->form == k.form) return;
+      }
     }
 
    private:
-    struct Stored {
+    static constexpr std::size_t kSlots = 65536;  // a power of two, at least 2 * kMaxForms
+    static_assert(kSlots >= 2 * kMaxForms && (kSlots & (kSlots - 1)) == 0);
+    struct Entry {
       std::u32string form;
       std::uint32_t tag;
+      Readings readings;
     };
-    // Looked up by Key without building a Stored (heterogeneous lookup).
-    struct Hash {
-      using is_transparent = void;
-      std::size_t operator()(Key k) const {
-        return std::hash<std::u32string_view>{}(k.form) ^ (static_cast<std::size_t>(k.tag) * 0x9E3779B97F4A7C15ull);
-      }
-      std::size_t operator()(const Stored& k) const { return (*this)(Key{k.form, k.tag}); }
+    struct Slot {
+      std::atomic<std::uint64_t> hash{0};  // 0: empty
+      const Entry* entry = nullptr;
     };
-    struct Equal {
-      using is_transparent = void;
-      static Key view(const Stored& k) { return {k.form, k.tag}; }
-      static Key view(Key k) { return k; }
-      template <class A, class B>
-      bool operator()(const A& a, const B& b) const {
-        const Key x = view(a), y = view(b);
-        return x.tag == y.tag && x.form == y.form;
-      }
-    };
-    struct Shard {
-      mutable std::shared_mutex mutex;
-      std::unordered_map<Stored, Readings, Hash, Equal> forms;
-    };
-    static constexpr std::size_t kShards = 32;
-    Shard& shard(Key k) { return shards_[Hash{}(k) % kShards]; }
-    const Shard& shard(Key k) const { return shards_[Hash{}(k) % kShards]; }
-    std::array<Shard, kShards> shards_;
-    std::atomic<std::size_t> size_{0};
+    static std::uint64_t hash(Key k) {
+      const std::uint64_t h =
+          std::hash<std::u32string_view>{}(k.form) ^ (static_cast<std::uint64_t>(k.tag) * 0x9E3779B97F4A7C15ull);
+      return h ? h : 1;
+    }
+    std::unique_ptr<Slot[]> slots_ = std::make_unique<Slot[]>(kSlots);
+    std::mutex insert_mutex_;
+    std::vector<std::unique_ptr<Entry>> entries_;
   };
   mutable ReadingCache reading_cache;
 

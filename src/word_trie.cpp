@@ -9,9 +9,39 @@
 
 namespace protokoll::detail {
 
+namespace {
+
+// Sorted as bytes, which for UTF-8 is code point order: words under one prefix are together.
+// Most of the lexicon comes already sorted (Tesseract's list is, the names are), and sorting it
+// all again was a third of building the trie: long sorted runs are kept and merged, and only
+// the rest (the language model's words, in order of frequency) is sorted.
+void sort_entries(std::vector<WordTrie::Entry>& words) {
+  constexpr std::size_t kLongRun = 1024;
+  std::vector<WordTrie::Entry> sorted, rest;
+  std::vector<std::size_t> runs;  // ends of the long runs in `sorted`
+  for (std::size_t begin = 0; begin < words.size();) {
+    std::size_t end = begin + 1;
+    while (end < words.size() && !(words[end] < words[end - 1])) ++end;
+    auto& to = end - begin >= kLongRun ? sorted : rest;
+    to.insert(to.end(), words.begin() + static_cast<long>(begin), words.begin() + static_cast<long>(end));
+    if (&to == &sorted) runs.push_back(sorted.size());
+    begin = end;
+  }
+  tbb::parallel_sort(rest.begin(), rest.end());
+  sorted.insert(sorted.end(), rest.begin(), rest.end());
+  runs.push_back(sorted.size());
+  std::size_t merged = runs.front();
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    std::inplace_merge(sorted.begin(), sorted.begin() + static_cast<long>(merged), sorted.begin() + static_cast<long>(runs[k]));
+    merged = runs[k];
+  }
+  words = std::move(sorted);
+}
+
+}  // namespace
+
 WordTrie::WordTrie(std::vector<Entry> words) {
-  // Sorted as bytes, which for UTF-8 is code point order: words under one prefix are together.
-  tbb::parallel_sort(words.begin(), words.end());
+  sort_entries(words);
   // Duplicates sort together, lower tier first: keep the last of each.
   std::vector<Entry> unique;
   unique.reserve(words.size());

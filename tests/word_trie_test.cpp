@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <set>
 
 #include "protokoll/text_util.hpp"
@@ -64,6 +66,31 @@ TEST(WordTrie, AWordListedTwiceKeepsItsHighestTier) {
   EXPECT_EQ(trie.tier(trie.find(U"forslag")), 2);
   EXPECT_EQ(trie.tier(trie.find(U"möte")), 1);
   EXPECT_EQ(trie.tier(WordTrie::kRoot), 0);  // the empty word is not a word
+}
+
+TEST(WordTrie, SortedListsAndShuffledWordsBuildTheSameTrie) {
+  // The lexicon hands over long sorted lists and a few unsorted ones; the trie keeps the sorted
+  // runs and merges. Two sorted halves of Tesseract's list, some of their words again with a
+  // higher tier in no order, must give the trie that the same entries fully shuffled give.
+  auto words = tesseract_words();
+  std::sort(words.begin(), words.end());
+  std::vector<WordTrie::Entry> runs, repeats;
+  for (std::size_t i = 0; i < words.size(); i += 2) runs.emplace_back(words[i], 1);
+  for (std::size_t i = 1; i < words.size(); i += 2) runs.emplace_back(words[i], 1);
+  for (std::size_t i = 0; i < words.size(); i += 37) repeats.emplace_back(words[i], 2);
+  std::mt19937 random(11);
+  std::shuffle(repeats.begin(), repeats.end(), random);
+  std::vector<WordTrie::Entry> mixed = runs;
+  mixed.insert(mixed.begin() + static_cast<long>(mixed.size() / 2), repeats.begin(), repeats.end());
+  std::vector<WordTrie::Entry> shuffled = mixed;
+  std::shuffle(shuffled.begin(), shuffled.end(), random);
+  const WordTrie from_runs(std::move(mixed)), from_shuffled(std::move(shuffled));
+  ASSERT_EQ(from_runs.nodes(), from_shuffled.nodes());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::u32string w = protokoll::to_u32(words[i]);
+    ASSERT_EQ(from_runs.tier(from_runs.find(w)), i % 37 == 0 ? 2 : 1) << words[i];
+    ASSERT_EQ(from_runs.find(w), from_shuffled.find(w)) << words[i];
+  }
 }
 
 }  // namespace

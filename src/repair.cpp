@@ -1015,6 +1015,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   };
   std::vector<LineWork> lines(raw_lines.size());
   DocState doc;
+  // Bullets, item numbers and page-top junk stand only where a line starts.
+  auto starts_line = [continues_line](std::size_t li) { return li > 0 || !continues_line; };
 
   // Tokenize every line with ICU's word break rules, in blocks of lines in parallel (each with
   // its own break iterator: they are not thread-safe).
@@ -1060,7 +1062,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         lw.tokens.push_back(t);
       }
       lw.bullet.assign(lw.tokens.size(), 0);
-      if (options.bullets && !(li == 0 && continues_line)) {
+      if (options.bullets && starts_line(li)) {
         std::size_t first = 0;
         while (first < lw.tokens.size() && !lw.tokens[first].word &&
                std::all_of(lw.text.begin() + static_cast<long>(lw.tokens[first].begin),
@@ -1094,10 +1096,11 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     std::vector<long> number(work.size(), -1);
     std::vector<std::size_t> starts(work.size(), 0);
     bool any = false;
-    const std::size_t first_line = continues_line ? 1 : 0;  // the rest of a line starts no item
-    for (std::size_t li = first_line; li < work.size(); ++li) any |= (number[li] = head(work[li].text, starts[li])) >= 0;
+    for (std::size_t li = 0; li < work.size(); ++li)
+      if (starts_line(li)) any |= (number[li] = head(work[li].text, starts[li])) >= 0;
     if (!any) return;
-    for (std::size_t li = first_line; li < work.size(); ++li) {
+    for (std::size_t li = 0; li < work.size(); ++li) {
+      if (!starts_line(li)) continue;
       LineWork& lw = work[li];
       const std::size_t at = starts[li];
       if (number[li] >= 0 || at + 3 >= lw.text.size() || lw.text[at + 1] != U'.' || lw.text[at + 2] != U' ' ||
@@ -1136,7 +1139,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // Logo junk: OCR reads a letterhead's logo as "%" or "POEk s" before the first line of a page.
   for (std::size_t li = 0; li < lines.size(); ++li) {
     LineWork& lw = lines[li];
-    if (li == 0 && continues_line) continue;
+    if (!starts_line(li)) continue;
     bool page_top = li == 0 ||
                     (li > 0 && lines[li - 1].text.find(U'\f') != std::u32string::npos) ||
                     (lw.text.size() > 1 && lw.text[0] == U' ' && lw.text[1] != U' ') ||
@@ -1784,9 +1787,7 @@ RepairResult Repairer::repair(std::string_view text) const {
     result.words += part.words;
     result.unknown_words += part.unknown_words;
     const std::size_t newlines = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
-    const std::size_t last_line = newlines ? piece.rfind('\n') + 1 : 0;
-    const std::size_t columns = static_cast<std::size_t>(std::count_if(piece.begin() + static_cast<long>(last_line), piece.end(),
-                                                                      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    const std::size_t columns = utf8_length(piece.substr(newlines ? piece.rfind('\n') + 1 : 0));
     columns_before = newlines ? columns : columns_before + columns;
     lines_before += newlines;
   };

@@ -22,19 +22,17 @@ void sort_entries(std::vector<WordTrie::Entry>& words) {
   for (std::size_t begin = 0; begin < words.size();) {
     std::size_t end = begin + 1;
     while (end < words.size() && !(words[end] < words[end - 1])) ++end;
-    auto& to = end - begin >= kLongRun ? sorted : rest;
+    const bool long_run = end - begin >= kLongRun;
+    auto& to = long_run ? sorted : rest;
     to.insert(to.end(), words.begin() + static_cast<long>(begin), words.begin() + static_cast<long>(end));
-    if (&to == &sorted) runs.push_back(sorted.size());
+    if (long_run) runs.push_back(sorted.size());
     begin = end;
   }
   tbb::parallel_sort(rest.begin(), rest.end());
   sorted.insert(sorted.end(), rest.begin(), rest.end());
   runs.push_back(sorted.size());
-  std::size_t merged = runs.front();
-  for (std::size_t k = 1; k < runs.size(); ++k) {
-    std::inplace_merge(sorted.begin(), sorted.begin() + static_cast<long>(merged), sorted.begin() + static_cast<long>(runs[k]));
-    merged = runs[k];
-  }
+  for (std::size_t k = 1; k < runs.size(); ++k)
+    std::inplace_merge(sorted.begin(), sorted.begin() + static_cast<long>(runs[k - 1]), sorted.begin() + static_cast<long>(runs[k]));
   words = std::move(sorted);
 }
 

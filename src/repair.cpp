@@ -467,6 +467,7 @@ struct Repairer::Impl {
     float best_done = -1e9f, best_word = -1e9f;  // any reading; a listed word as one part
     auto push = [&](Step st) {
       if (st.logp < kMinLogP || st.logp < best_done - kSearchBeam || st.logp < best_word - kWordBeam) return;
+      trie.prefetch(st.node);  // read when the step is taken up, usually soon
       steps.push_back(st);
       open.emplace_back(st.logp, static_cast<std::uint32_t>(steps.size() - 1));
       std::push_heap(open.begin(), open.end());
@@ -996,6 +997,53 @@ bool continues_name_list(const std::u32string& line) {
   return entries >= 1 && names * 10 >= entries * 7;
 }
 
+// A text's distinct word forms, numbered in order of first appearance. Every word of the text
+// is looked up (800k in the 5 MB archive), so the table is flat: open addressing over the
+// forms' hashes, at most half full, instead of a node per form.
+class FormIndex {
+ public:
+  explicit FormIndex(std::vector<std::u32string>& forms) : forms_(forms), slots_(4096, Slot{0, kEmpty}) {}
+  std::uint32_t add(std::u32string_view form) {
+    if (2 * (forms_.size() + 1) > slots_.size()) grow();
+    const std::uint64_t h = hash(form);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index == kEmpty) {
+        slot = Slot{h, static_cast<std::uint32_t>(forms_.size())};
+        forms_.emplace_back(form);
+        return slot.index;
+      }
+      if (slot.hash == h && forms_[slot.index] == form) return slot.index;
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t index;
+  };
+  static std::uint64_t hash(std::u32string_view form) {
+    std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over code points, then mixed
+    for (char32_t c : form) h = (h ^ c) * 0x100000001b3ull;
+    return h ^ (h >> 32);
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2, Slot{0, kEmpty});
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == kEmpty) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+  std::vector<std::u32string>& forms_;
+  std::vector<Slot> slots_;
+};
+
 }  // namespace
 
 RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) const {
@@ -1189,12 +1237,15 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   }
   compute_rule_logps(doc);
   // Document evidence: words that carry å/ä/ö survived OCR; their every occurrence counts.
-  for (const auto& lw : lines)
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    if (line_diacritics[li] == 0) continue;  // most lines of a text that lost them
+    const LineWork& lw = lines[li];
     for (const auto& t : lw.tokens) {
       if (!t.word) continue;
       std::u32string_view w(lw.text.data() + t.begin, t.end - t.begin);
       if (std::any_of(w.begin(), w.end(), is_swedish_diacritic)) ++doc.intact[to_utf8(lower32(w))];
     }
+  }
 
   // Whether token ti starts a sentence (or a line): there a capital says nothing about names.
   auto sentence_start = [&](const LineWork& lw, std::size_t ti) {
@@ -1242,7 +1293,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     std::vector<std::u32string> forms;
     std::vector<std::uint32_t> form_of;  // per entry of `order`
     {
-      std::unordered_map<std::u32string_view, std::uint32_t> ids;
+      FormIndex ids(forms);
       for (std::size_t li = 0; li < lines.size(); ++li) {
         const auto& lw = lines[li];
         for (std::size_t ti = 0; ti < lw.tokens.size(); ++ti) {
@@ -1251,10 +1302,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
           ++result.words;
           if (order.size() >= INT32_MAX) throw std::length_error("repair: too many words in one text");
           if (t.fixed) continue;
-          auto [it, added] = ids.try_emplace(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin),
-                                             static_cast<std::uint32_t>(forms.size()));
-          if (added) forms.emplace_back(it->first);
-          form_of.push_back(it->second);
+          form_of.push_back(ids.add(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin)));
           lines[li].tokens[ti].slot = static_cast<std::int32_t>(order.size());
           order.emplace_back(static_cast<std::uint32_t>(li), static_cast<std::uint32_t>(ti));
         }
@@ -1263,6 +1311,14 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     timer.lap("forms");
     doc.readings.resize(forms.size());
     doc.scored.resize(forms.size());
+    // What a word's choice needs of its form, found once per form rather than per word.
+    struct FormFacts {
+      std::uint16_t identity = 0;  // index of the reading "as written"
+      bool capitalized = false;    // "Mats", not "MATS" or "mats"
+      bool listed = false;         // a name on one of the document's participant lists
+      bool known = false;          // the lexicon knows the form as written
+    };
+    std::vector<FormFacts> facts(forms.size());
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
       const bool listed = !doc.names.empty() && doc.names.count(to_utf8(lower32(forms[i]))) > 0;
       const auto key = ReadingCache::key(forms[i], doc.strip, listed);
@@ -1271,21 +1327,26 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         if (options.share_readings) reading_cache.insert(key, doc.readings[i]);
       }
       pack(doc, i, false);
+      FormFacts& f = facts[i];
+      const auto& cands = *doc.readings[i];
+      for (std::size_t k = 0; k < cands.size(); ++k)
+        if (cands[k].identity) f.identity = static_cast<std::uint16_t>(k);
+      f.capitalized = is_upper(forms[i][0]) && !all_upper(forms[i]);
+      f.listed = listed;
+      f.known = cands[f.identity].tier == 2;
     });
     timer.lap("generate");
     choices.resize(order.size());
     tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
       const auto [li, ti] = order[i];
-      const std::u32string& w = forms[form_of[i]];
       Choice& ch = choices[i];
       ch.form = form_of[i];
       ch.cands = doc.readings[ch.form].get();
-      for (std::size_t k = 0; k < ch.cands->size(); ++k)
-        if ((*ch.cands)[k].identity) ch.identity = static_cast<std::uint16_t>(k);
-      if (is_upper(w[0]) && !all_upper(w)) {
-        const Candidate& id = (*ch.cands)[ch.identity];
-        ch.listed_name = doc.names.count(id.lower.front()) > 0;
-        if (id.tier == 2 && !ch.listed_name && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
+      const FormFacts& f = facts[ch.form];
+      ch.identity = f.identity;
+      if (f.capitalized) {
+        ch.listed_name = f.listed;
+        if (f.known && !f.listed && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
       }
     });
   }
@@ -1448,11 +1509,14 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // likelier here ("medarbetarenkit" -> "medarbetarenkät" makes "hinder" -> "händer" thinkable),
   // then decide again.
   doc.words = static_cast<double>(choices.size());
+  // These loops visit every word: they test what the choice and the packed scores hold first
+  // and read a reading itself only for the few that pass.
   for (const Choice& ch : choices) {
-    if (ch.best == ch.identity) continue;
+    if (ch.best == ch.identity || ch.best_score - ch.identity_score < 2.0) continue;
+    const auto& scored = doc.scored[ch.form];
+    if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 2) continue;
     const Candidate& best = (*ch.cands)[ch.best];
-    if ((*ch.cands)[ch.identity].tier == 0 && best.tier == 2 && best.parts.size() == 1 &&
-        ch.best_score - ch.identity_score >= 2.0)
+    if (best.parts.size() == 1)
       for (const Confusion* r : best.rules) ++doc.confirmed[r];
   }
   // The two steps below give a form one more reading. Its list may be shared with the cache
@@ -1485,11 +1549,14 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     std::sort(settled.begin(), settled.end());
     settled.erase(std::unique(settled.begin(), settled.end()), settled.end());
     std::unordered_set<std::u32string> tried;  // each form once: the result is the same
-    for (Choice& ch : choices) {
+    for (const Choice& ch : choices) {
+      if (settled.empty()) break;
+      // The packed scores are those of the readings before this step, which only appends.
+      const auto& scored = doc.scored[ch.form];
+      if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 0) continue;
       const auto& cands = *doc.readings[ch.form];  // as it is now (see extend_readings)
       const Candidate& id = cands[ch.identity];
-      if (settled.empty() || id.tier != 0 || !is_upper(id.parts[0][0]) || cands[ch.best].tier != 0) continue;
-      if (!tried.insert(id.parts[0]).second) continue;
+      if (!is_upper(id.parts[0][0]) || !tried.insert(id.parts[0]).second) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
         const auto& list = *doc.readings[ch.form];
@@ -1512,9 +1579,9 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     std::unordered_map<std::u32string, double> settled;
     for (const auto& [word, n] : doc.intact) settled[to_u32(word)] += n;
     for (const Choice& ch : choices) {
+      if (ch.best == ch.identity || ch.best_score - ch.identity_score < kSettledMargin) continue;
       const Candidate& c = (*doc.readings[ch.form])[ch.best];
-      if (ch.best != ch.identity && c.parts.size() == 1 && ch.best_score - ch.identity_score >= kSettledMargin &&
-          std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
+      if (c.parts.size() == 1 && std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
         settled[lower32(c.parts[0])] += 1;
     }
     std::unordered_map<std::u32string, std::vector<const std::u32string*>> by_key;
@@ -1527,10 +1594,12 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     }
     std::unordered_set<std::uint32_t> tried;  // each form once: the result is the same
     for (const Choice& ch : choices) {
+      if (by_key.empty()) break;
+      const auto& scored = doc.scored[ch.form];  // see the names step above
+      if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 0) continue;
       const auto& cands = *doc.readings[ch.form];  // as it is now (see extend_readings)
       const Candidate& id = cands[ch.identity];
-      if (by_key.empty() || id.tier != 0 || cands[ch.best].tier != 0 || id.parts[0].size() < 4) continue;
-      if (!tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
+      if (id.parts[0].size() < 4 || !tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
       const std::u32string seen = lower32(id.parts[0]);
       const std::u32string_view sv(seen);
       // Of several words it may read, the one the document settled most often.

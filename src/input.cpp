@@ -15,6 +15,7 @@
 #include <unicode/ucsdet.h>
 
 #include "protokoll/normalize.hpp"
+#include "ascii_scan.hpp"
 
 namespace protokoll {
 namespace fs = std::filesystem;
@@ -113,8 +114,11 @@ std::string convert_to_utf8(std::string_view bytes, const char* charset) {
 }
 
 bool valid_utf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t i = 0;
   while (i < s.size()) {
+    i = static_cast<std::size_t>(detail::skip_ascii(bytes + i, bytes + s.size()) - bytes);
+    if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
     if (extra < 0 || (c == 0xc0 || c == 0xc1) || i + extra >= s.size() + (extra ? 0 : 1)) return false;

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "protokoll/text_util.hpp"
+#include "ascii_scan.hpp"
 
 namespace protokoll {
 namespace {
@@ -43,6 +44,8 @@ bool plainly_normalized(std::string_view line, bool breaks = false) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = p + line.size();
   while (p < end) {
+    p = detail::skip_printable_ascii(p, end);
+    if (p == end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
       const bool allowed = c == '\t' || (breaks && (c == '\n' || c == '\f' || c == '\r'));

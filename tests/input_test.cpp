@@ -103,3 +103,17 @@ TEST(DecodeText, Utf16WithBom) {
 TEST(DecodeText, DecomposedDiacriticsAreComposed) {
   EXPECT_EQ(decode_text("ga\xcc\x88llande").utf8, "gällande");
 }
+
+// UTF-8 validation skips ASCII eight bytes at a time: a byte that is not UTF-8 must be found at
+// every offset, and valid multi-byte characters too.
+TEST(DecodeText, FindsInvalidUtf8AtEveryOffset) {
+  const std::string text = "Narvarande ledamoter och ersattare vid sammantradet";
+  for (std::size_t at = 0; at <= 40; ++at) {
+    SCOPED_TRACE(at);
+    const std::string before = text.substr(0, at), after = text.substr(at, 9);
+    EXPECT_EQ(decode_text(before + "\xf6" + after).encoding, "windows-1252");  // Latin-1 ö
+    auto ok = decode_text(before + "\xc3\xb6" + after);
+    EXPECT_EQ(ok.encoding, "UTF-8");
+    EXPECT_EQ(ok.utf8, before + "ö" + after);
+  }
+}

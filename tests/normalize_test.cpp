@@ -55,3 +55,18 @@ TEST(TextUtil, CasePatternsRoundTrip) {
   EXPECT_EQ(apply_case("FÖRSLAG", CasePattern::capitalized), "Förslag");
   EXPECT_EQ(to_lower("ÅÄÖ"), "åäö");
 }
+
+// The check that a line needs no work skips printable ASCII eight bytes at a time: what needs
+// work must be found at every offset, at a block's edges and in a short tail alike.
+TEST(Normalize, FindsWhatNeedsWorkAtEveryOffset) {
+  const std::string text = "Protokoll fort vid sammantrade med barn- och utbildningsnamnden";
+  for (std::size_t at = 0; at <= 40; ++at) {
+    SCOPED_TRACE(at);
+    const std::string before = text.substr(0, at), after = text.substr(at, 23);
+    EXPECT_EQ(normalize_unicode(before + "\x01" + after), before + after);            // control character
+    EXPECT_EQ(normalize_unicode(before + "\x7f" + after), before + after);            // DEL
+    EXPECT_EQ(normalize_unicode(before + "\xc2\xa0" + after), before + " " + after);  // NBSP
+    EXPECT_EQ(normalize_unicode(before + "o\xcc\x88" + after), before + "ö" + after);  // o + U+0308
+    EXPECT_EQ(normalize_unicode(before + "\n" + after), before + "\n" + after);        // kept
+  }
+}

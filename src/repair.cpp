@@ -142,6 +142,33 @@ struct Candidate {
   bool diacritics = false;            // a part has å, ä or ö: only such words are document evidence
 };
 
+// What a decision reads of a reading, for one document: its channel (adapted to the document
+// after the first round) and its context-free score with the document's priors.
+struct Scored {
+  double channel, fixed_score;
+  int first_id, last_id;
+  std::uint8_t tier;  // of the reading (copied here: a decision reads only this array)
+  bool name;          // a listed name as written (name_weight > 0)
+};
+
+// A form's readings, with what every document's scores for them start from. The reading cache
+// shares a set between the documents of a run, and each document scores every form it has:
+// starting from `base` it reads a reading itself only where its own evidence may apply.
+struct ReadingSet {
+  std::vector<Candidate> cands;
+  std::vector<Scored> base;                    // per reading: the scores without document evidence
+  std::vector<std::uint16_t> with_diacritics;  // readings with å/ä/ö (only they can be evidence)
+  std::uint16_t identity = 0;                  // the reading "as written"
+  // `c` with its prior set (Impl::set_prior).
+  void add(Candidate c) {
+    const auto k = static_cast<std::uint16_t>(cands.size());
+    base.push_back({c.channel, c.prior, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
+    if (c.diacritics) with_diacritics.push_back(k);
+    if (c.identity) identity = k;
+    cands.push_back(std::move(c));
+  }
+};
+
 struct Token {
   std::uint32_t begin = 0, end = 0;  // code point offsets in the line
   std::int32_t slot = -1;            // index of its decision, -1 when it is not decided on
@@ -265,7 +292,7 @@ struct Repairer::Impl {
     static Key key(const std::u32string& form, double strip, bool listed) {
       return {form, static_cast<std::uint32_t>(2 * std::lround(strip * 100) + (listed ? 1 : 0))};
     }
-    using Readings = std::shared_ptr<const std::vector<Candidate>>;
+    using Readings = std::shared_ptr<const ReadingSet>;
     // Every document looks up each of its forms (a page file ~1,000), so lookups take no lock:
     // open addressing in a table that never grows (twice kMaxForms slots) and loses nothing, a
     // slot published by storing its hash last.
@@ -324,15 +351,7 @@ struct Repairer::Impl {
     std::unordered_set<std::string> names;        // lower-case names from participant lists
     // Readings per distinct word form, shared with the reading cache (and so with other
     // documents): never changed; a document that adds a reading (a name) copies the list first.
-    std::vector<std::shared_ptr<const std::vector<Candidate>>> readings;
-    // What a decision reads of each reading, for this document: its channel (adapted to the
-    // document after the first round) and its context-free score with this document's priors.
-    struct Scored {
-      double channel, fixed_score;
-      int first_id, last_id;
-      std::uint8_t tier;  // of the reading (copied here: a decision reads only this array)
-      bool name;          // a listed name as written (name_weight > 0)
-    };
+    std::vector<std::shared_ptr<const ReadingSet>> readings;
     std::vector<std::vector<Scored>> scored;  // per form, parallel to `readings`
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
@@ -766,16 +785,24 @@ struct Repairer::Impl {
   // extend_readings) keep the rest.
   void pack(DocState& doc, std::size_t form, bool adapted) const {
     auto& out = doc.scored[form];
-    const auto& cands = *doc.readings[form];
-    const std::size_t kept = adapted ? std::min(out.size(), cands.size()) : 0;
+    const ReadingSet& set = *doc.readings[form];
+    const auto& cands = set.cands;
+    if (!adapted) {
+      out = set.base;
+      if (!doc.intact.empty())
+        for (const std::uint16_t k : set.with_diacritics) {
+          const Candidate& c = cands[k];
+          if (std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; }))
+            out[k].fixed_score = fixed_score(c, &doc.intact);
+        }
+      return;
+    }
+    const std::size_t kept = std::min(out.size(), cands.size());
     out.resize(kept);
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const Candidate& c = cands[k];
-      double channel = c.channel;
-      if (adapted) {
-        channel = c.base;
-        for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
-      }
+      double channel = c.base;
+      for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
       if (k < kept) {
         out[k].channel = channel;
         continue;
@@ -1323,14 +1350,15 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       const bool listed = !doc.names.empty() && doc.names.count(to_utf8(lower32(forms[i]))) > 0;
       const auto key = ReadingCache::key(forms[i], doc.strip, listed);
       if (!options.share_readings || !(doc.readings[i] = reading_cache.find(key))) {
-        doc.readings[i] = std::make_shared<const std::vector<Candidate>>(generate(forms[i], doc));
+        auto set = std::make_shared<ReadingSet>();
+        for (Candidate& c : generate(forms[i], doc)) set->add(std::move(c));
+        doc.readings[i] = std::move(set);
         if (options.share_readings) reading_cache.insert(key, doc.readings[i]);
       }
       pack(doc, i, false);
       FormFacts& f = facts[i];
-      const auto& cands = *doc.readings[i];
-      for (std::size_t k = 0; k < cands.size(); ++k)
-        if (cands[k].identity) f.identity = static_cast<std::uint16_t>(k);
+      const auto& cands = doc.readings[i]->cands;
+      f.identity = doc.readings[i]->identity;
       f.capitalized = is_upper(forms[i][0]) && !all_upper(forms[i]);
       f.listed = listed;
       f.known = cands[f.identity].tier == 2;
@@ -1341,7 +1369,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       const auto [li, ti] = order[i];
       Choice& ch = choices[i];
       ch.form = form_of[i];
-      ch.cands = doc.readings[ch.form].get();
+      ch.cands = &doc.readings[ch.form]->cands;
       const FormFacts& f = facts[ch.form];
       ch.identity = f.identity;
       if (f.capitalized) {
@@ -1395,7 +1423,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         double best = -1e18, second = -1e18;
         std::size_t best_k = ch.identity, second_k = SIZE_MAX;
         for (std::size_t k = 0; k < n; ++k) {
-          const DocState::Scored& c = scored[k];
+          const Scored& c = scored[k];
           double context = c.fixed_score;
           if (prev != kNoWord) context += lm.log_association(prev, c.first_id);
           if (next != kNoWord) context += lm.log_association(c.last_id, next);
@@ -1446,7 +1474,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
             std::string text;
             for (const auto& p : c.parts) text += to_utf8(p) + (&p == &c.parts.back() ? "" : "_");
             char buf[96];
-            const DocState::Scored& sc = doc.scored[ch.form][k];
+            const Scored& sc = doc.scored[ch.form][k];
             double context = sc.fixed_score;
             if (prev != kNoWord) context += lm.log_association(prev, sc.first_id);
             if (next != kNoWord) context += lm.log_association(sc.last_id, next);
@@ -1497,7 +1525,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       }
       for (std::size_t i = 0; i < order.size(); ++i) {
         const Choice& ch = choices[i];
-        const DocState::Scored& c = doc.scored[ch.form][ch.best];
+        const Scored& c = doc.scored[ch.form][ch.best];
         context_first[i] = c.first_id;
         context_last[i] = c.last_id;
       }
@@ -1526,8 +1554,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   bool extended_any = false;
   auto extend_readings = [&](std::uint32_t form, Candidate c) {
     set_prior(c);
-    auto extended = std::make_shared<std::vector<Candidate>>(*doc.readings[form]);
-    extended->push_back(std::move(c));
+    auto extended = std::make_shared<ReadingSet>(*doc.readings[form]);
+    extended->add(std::move(c));
     doc.readings[form] = std::move(extended);
     extended_any = true;
   };
@@ -1554,12 +1582,12 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       // The packed scores are those of the readings before this step, which only appends.
       const auto& scored = doc.scored[ch.form];
       if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 0) continue;
-      const auto& cands = *doc.readings[ch.form];  // as it is now (see extend_readings)
+      const auto& cands = doc.readings[ch.form]->cands;  // as it is now (see extend_readings)
       const Candidate& id = cands[ch.identity];
       if (!is_upper(id.parts[0][0]) || !tried.insert(id.parts[0]).second) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
-        const auto& list = *doc.readings[ch.form];
+        const auto& list = doc.readings[ch.form]->cands;
         if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts[0] == name; })) continue;
         Walk w;
         w.text = name;
@@ -1580,7 +1608,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     for (const auto& [word, n] : doc.intact) settled[to_u32(word)] += n;
     for (const Choice& ch : choices) {
       if (ch.best == ch.identity || ch.best_score - ch.identity_score < kSettledMargin) continue;
-      const Candidate& c = (*doc.readings[ch.form])[ch.best];
+      const Candidate& c = doc.readings[ch.form]->cands[ch.best];
       if (c.parts.size() == 1 && std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
         settled[lower32(c.parts[0])] += 1;
     }
@@ -1597,7 +1625,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       if (by_key.empty()) break;
       const auto& scored = doc.scored[ch.form];  // see the names step above
       if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 0) continue;
-      const auto& cands = *doc.readings[ch.form];  // as it is now (see extend_readings)
+      const auto& cands = doc.readings[ch.form]->cands;  // as it is now (see extend_readings)
       const Candidate& id = cands[ch.identity];
       if (id.parts[0].size() < 4 || !tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
       const std::u32string seen = lower32(id.parts[0]);
@@ -1614,7 +1642,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
               match = w;
         }
       if (!match) continue;
-      const auto& list = *doc.readings[ch.form];
+      const auto& list = doc.readings[ch.form]->cands;
       if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts.size() == 1 && lower32(c.parts[0]) == *match; }))
         continue;
       // The word in the form's case: "0Okad" reads "Ökad", "GIDLLANDE" "GÄLLANDE".
@@ -1629,7 +1657,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       extend_readings(ch.form, std::move(c));
     }
   }
-  for (Choice& ch : choices) ch.cands = doc.readings[ch.form].get();  // the extended lists
+  for (Choice& ch : choices) ch.cands = &doc.readings[ch.form]->cands;  // the extended lists
   if (!doc.confirmed.empty() || extended_any) {
     compute_rule_logps(doc);
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { pack(doc, i, true); });

@@ -158,11 +158,19 @@ struct ReadingSet {
   std::vector<Candidate> cands;
   std::vector<Scored> base;                    // per reading: the scores without document evidence
   std::vector<std::uint16_t> with_diacritics;  // readings with å/ä/ö (only they can be evidence)
-  std::uint16_t identity = 0;                  // the reading "as written"
+  // Each reading's channel as the sum of its fixed part and its confusions' weights, which
+  // adapting to a document changes: the confusions of reading k are rules[rules_end[k - 1],
+  // rules_end[k]) (confusion indices).
+  std::vector<double> channel_base;
+  std::vector<std::uint32_t> rules_end, rules;
+  std::uint16_t identity = 0;  // the reading "as written"
   // `c` with its prior set (Impl::set_prior).
   void add(Candidate c) {
     const auto k = static_cast<std::uint16_t>(cands.size());
     base.push_back({c.channel, c.prior, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
+    channel_base.push_back(c.base);
+    for (const Confusion* r : c.rules) rules.push_back(static_cast<std::uint32_t>(r->index));
+    rules_end.push_back(static_cast<std::uint32_t>(rules.size()));
     if (c.diacritics) with_diacritics.push_back(k);
     if (c.identity) identity = k;
     cands.push_back(std::move(c));
@@ -800,13 +808,13 @@ struct Repairer::Impl {
     const std::size_t kept = std::min(out.size(), cands.size());
     out.resize(kept);
     for (std::size_t k = 0; k < cands.size(); ++k) {
-      const Candidate& c = cands[k];
-      double channel = c.base;
-      for (const Confusion* r : c.rules) channel += doc.rule_logp[r->index];
+      double channel = set.channel_base[k];
+      for (std::uint32_t r = k ? set.rules_end[k - 1] : 0; r < set.rules_end[k]; ++r) channel += doc.rule_logp[set.rules[r]];
       if (k < kept) {
         out[k].channel = channel;
         continue;
       }
+      const Candidate& c = cands[k];
       const bool evidence = c.diacritics && !doc.intact.empty() &&
                             std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; });
       const double fixed = evidence ? fixed_score(c, &doc.intact) : c.prior;

@@ -1322,6 +1322,14 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     bool listed_name = false;    // the token is a name on a participant list
   };
   std::vector<Choice> choices;  // one per entry of `order`
+  // What a word's choice needs of its form, found once per form rather than per word.
+  struct FormFacts {
+    std::uint16_t identity = 0;  // index of the reading "as written"
+    std::uint8_t tier = 0;       // the lexicon's tier of the form as written
+    bool capitalized = false;    // "Mats", not "MATS" or "mats"
+    bool listed = false;         // a name on one of the document's participant lists
+  };
+  std::vector<FormFacts> facts;  // per form
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (line, token) of repairable words
   {
     // Every distinct form once, generated in parallel: the search is the expensive part.
@@ -1346,14 +1354,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     timer.lap("forms");
     doc.readings.resize(forms.size());
     doc.scored.resize(forms.size());
-    // What a word's choice needs of its form, found once per form rather than per word.
-    struct FormFacts {
-      std::uint16_t identity = 0;  // index of the reading "as written"
-      bool capitalized = false;    // "Mats", not "MATS" or "mats"
-      bool listed = false;         // a name on one of the document's participant lists
-      bool known = false;          // the lexicon knows the form as written
-    };
-    std::vector<FormFacts> facts(forms.size());
+    facts.resize(forms.size());
     tbb::parallel_for(std::size_t(0), forms.size(), [&](std::size_t i) {
       const bool listed = !doc.names.empty() && doc.names.count(to_utf8(lower32(forms[i]))) > 0;
       const auto key = ReadingCache::key(forms[i], doc.strip, listed);
@@ -1369,7 +1370,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       f.identity = doc.readings[i]->identity;
       f.capitalized = is_upper(forms[i][0]) && !all_upper(forms[i]);
       f.listed = listed;
-      f.known = cands[f.identity].tier == 2;
+      f.tier = static_cast<std::uint8_t>(cands[f.identity].tier);
     });
     timer.lap("generate");
     choices.resize(order.size());
@@ -1382,7 +1383,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       ch.identity = f.identity;
       if (f.capitalized) {
         ch.listed_name = f.listed;
-        if (f.known && !f.listed && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
+        if (f.tier == 2 && !f.listed && !sentence_start(lines[li], ti)) ch.identity_bonus = 1.0;
       }
     });
   }
@@ -1548,9 +1549,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // These loops visit every word: they test what the choice and the packed scores hold first
   // and read a reading itself only for the few that pass.
   for (const Choice& ch : choices) {
-    if (ch.best == ch.identity || ch.best_score - ch.identity_score < 2.0) continue;
-    const auto& scored = doc.scored[ch.form];
-    if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 2) continue;
+    if (ch.best == ch.identity || ch.best_score - ch.identity_score < 2.0 || facts[ch.form].tier != 0) continue;
+    if (doc.scored[ch.form][ch.best].tier != 2) continue;
     const Candidate& best = (*ch.cands)[ch.best];
     if (best.parts.size() == 1)
       for (const Confusion* r : best.rules) ++doc.confirmed[r];
@@ -1567,6 +1567,12 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     doc.readings[form] = std::move(extended);
     extended_any = true;
   };
+  // The two steps look at forms no lexicon knows as written that a word of them was left as:
+  // each form once (they only add to its readings, so the order does not matter).
+  std::vector<char> unresolved(doc.readings.size(), 0);
+  for (const Choice& ch : choices)
+    if (facts[ch.form].tier == 0 && !unresolved[ch.form] && doc.scored[ch.form][ch.best].tier == 0)
+      unresolved[ch.form] = 1;  // packed scores: those of the readings before the steps
   // Names the lists settled ("Hjelmstrém" read as "Hjelmström") are evidence for the same
   // name misread another way elsewhere ("Hjelmstréom"): a capitalized word no lexicon knows
   // that folds to one of them within one letter gets that name as a candidate.
@@ -1584,23 +1590,19 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     }
     std::sort(settled.begin(), settled.end());
     settled.erase(std::unique(settled.begin(), settled.end()), settled.end());
-    std::unordered_set<std::u32string> tried;  // each form once: the result is the same
-    for (const Choice& ch : choices) {
-      if (settled.empty()) break;
-      // The packed scores are those of the readings before this step, which only appends.
-      const auto& scored = doc.scored[ch.form];
-      if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 0) continue;
-      const auto& cands = doc.readings[ch.form]->cands;  // as it is now (see extend_readings)
-      const Candidate& id = cands[ch.identity];
-      if (!is_upper(id.parts[0][0]) || !tried.insert(id.parts[0]).second) continue;
+    for (std::uint32_t form = 0; form < unresolved.size() && !settled.empty(); ++form) {
+      if (!unresolved[form]) continue;
+      const auto& cands = doc.readings[form]->cands;  // as it is now (see extend_readings)
+      const Candidate& id = cands[facts[form].identity];
+      if (!is_upper(id.parts[0][0])) continue;
       for (const auto& name : settled) {
         if (name == id.parts[0] || folded_distance(name, id.parts[0]) > 1) continue;
-        const auto& list = doc.readings[ch.form]->cands;
+        const auto& list = doc.readings[form]->cands;
         if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts[0] == name; })) continue;
         Walk w;
         w.text = name;
         w.logp = w.base = kNameMatchLogP;
-        extend_readings(ch.form, single_word(std::move(w), 2));
+        extend_readings(form, single_word(std::move(w), 2));
         break;
       }
     }
@@ -1628,14 +1630,11 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         if (is_swedish_diacritic(w[p]))
           by_key[stripped_key(std::u32string_view(w).substr(0, p), std::u32string_view(w).substr(p + 1))].push_back(&w);
     }
-    std::unordered_set<std::uint32_t> tried;  // each form once: the result is the same
-    for (const Choice& ch : choices) {
-      if (by_key.empty()) break;
-      const auto& scored = doc.scored[ch.form];  // see the names step above
-      if (scored[ch.identity].tier != 0 || scored[ch.best].tier != 0) continue;
-      const auto& cands = doc.readings[ch.form]->cands;  // as it is now (see extend_readings)
-      const Candidate& id = cands[ch.identity];
-      if (id.parts[0].size() < 4 || !tried.insert(ch.form).second || doc.names.count(id.lower[0])) continue;
+    for (std::uint32_t form = 0; form < unresolved.size() && !by_key.empty(); ++form) {
+      if (!unresolved[form]) continue;
+      const auto& cands = doc.readings[form]->cands;  // as it is now (see extend_readings)
+      const Candidate& id = cands[facts[form].identity];
+      if (id.parts[0].size() < 4 || doc.names.count(id.lower[0])) continue;
       const std::u32string seen = lower32(id.parts[0]);
       const std::u32string_view sv(seen);
       // Of several words it may read, the one the document settled most often.
@@ -1650,7 +1649,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
               match = w;
         }
       if (!match) continue;
-      const auto& list = doc.readings[ch.form]->cands;
+      const auto& list = doc.readings[form]->cands;
       if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts.size() == 1 && lower32(c.parts[0]) == *match; }))
         continue;
       // The word in the form's case: "0Okad" reads "Ökad", "GIDLLANDE" "GÄLLANDE".
@@ -1662,7 +1661,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       w.logp = w.base = kSettledMatchLogP;
       Candidate c = single_word(std::move(w), trie.tier(trie.find(*match)));
       c.evidence = 2.0 * settled.at(*match);
-      extend_readings(ch.form, std::move(c));
+      extend_readings(form, std::move(c));
     }
   }
   for (Choice& ch : choices) ch.cands = &doc.readings[ch.form]->cands;  // the extended lists

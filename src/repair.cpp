@@ -53,6 +53,7 @@ constexpr int kUncheckedCompounds = 2;         // ... nor a change built with th
 constexpr double kMinLogP = -10;               // readings less likely than this are dropped
 constexpr double kSearchBeam = 5.0;            // and those this much less likely than the best
 constexpr double kWordBeam = 4.0;              // or than the best word the trie lists (one part)
+constexpr std::size_t kListedPrefix = 4;      // letters a word must share with a listed word for Hunspell to be asked
 constexpr std::size_t kLexiconVariants = 8;    // plain variants Hunspell is asked about when the trie has none
 constexpr double kCompoundLogP = -0.3;         // a compound boundary the lexicon did not list
 constexpr double kGlueLogP = -2.5;  // log10 P(OCR lost a space)
@@ -369,6 +370,11 @@ struct Repairer::Impl {
   };
 
   int tier_of(const std::u32string& cased, const std::string& lower) const {
+    // Every word a list gives is in the trie, and Hunspell's sv_SE has no prefix rules: a word
+    // it knows begins like its stem, and a compound like its first part. A form that begins
+    // like no word the trie lists ("férvaltningen", "åerken") is not put to Hunspell, whose
+    // no's are the expensive answers (it tries every compound split).
+    if (!begins_listed_word(cased)) return 0;
     const std::string word = to_utf8(cased);
     auto k = lexicon->lookup(word);
     // Hunspell accepts "Förslag" and "FÖRSLAG" when it accepts "förslag": asking again in lower
@@ -589,6 +595,18 @@ struct Repairer::Impl {
         push(k);
       }
     }
+  }
+
+  // Whether `word` may begin like a word Hunspell knows, as far as the trie can tell: its first
+  // kListedPrefix letters (all of a shorter word) begin a listed word, or a listed word and
+  // then one that begins so (the parts of a compound: "kö|situation").
+  bool begins_listed_word(std::u32string_view word, std::size_t from = 0) const {
+    std::uint32_t node = detail::WordTrie::kRoot;
+    for (std::size_t i = from; i < word.size() && i < kListedPrefix; ++i) {
+      if ((node = trie.child(node, lower_cp(word[i]))) == detail::WordTrie::kNone) return false;
+      if (i + 1 < kListedPrefix && trie.tier(node) > 0 && begins_listed_word(word, i + 1)) return true;
+    }
+    return true;
   }
 
   // The trie node of a word as lower case, without building the lower-case string.

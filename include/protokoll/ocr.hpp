@@ -2,8 +2,9 @@
 //
 // Note on threads: Debian's Tesseract is built with OpenMP, and libgomp reads OMP_THREAD_LIMIT
 // once, when it is loaded. Without OMP_THREAD_LIMIT=1 a page takes ~10x longer on a 2-core
-// machine. The protokoll binary re-executes itself with the variable set (see cli/main.cpp);
-// programs that embed the library must set it in their own environment before starting.
+// machine. The protokoll binary re-executes itself with the variable set when an input needs
+// OCR (see cli/main.cpp); programs that embed the library must set it in their own environment
+// before starting.
 #pragma once
 
 #include <memory>

@@ -3,9 +3,12 @@
 // everything else on stderr. Exit codes: 0 ok, 1 usage or setup error, 2 some inputs failed,
 // 3 an eval threshold was not met.
 #include <algorithm>
+#include <fcntl.h>
 #include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,12 +34,69 @@ constexpr int kOk = 0, kUsage = 1, kSomeFailed = 2, kThreshold = 3;
 
 // Debian's Tesseract uses OpenMP, and libgomp reads OMP_THREAD_LIMIT once, when it is loaded,
 // before main() runs. Unlimited, its threads fight over 2 cores and a page takes ~10x longer.
-// So the binary sets the variable and re-executes itself once; a value the user set is kept.
+// So when an input needs OCR the binary sets the variable and re-executes itself once (a value
+// the user set is kept). Text alone does not pay for starting twice (~0.03 s: loading the OCR
+// libraries is most of a start).
 void ensure_single_threaded_openmp(char** argv) {
   if (std::getenv("OMP_THREAD_LIMIT")) return;
   ::setenv("OMP_THREAD_LIMIT", "1", 1);
   ::execv("/proc/self/exe", argv);
   // If re-executing is impossible, carry on: slower OCR, same results.
+}
+
+// The first bytes of standard input, without using it up. A pipe cannot be read twice, so it is
+// first copied into an in-memory file that takes its place as descriptor 0: the batch (or the
+// re-executed binary) reads the same bytes from there.
+std::string stdin_head(std::size_t n) {
+  std::string head(n, '\0');
+  const off_t at = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
+  if (at < 0) {
+    const int copy = ::memfd_create("protokoll-stdin", 0);
+    if (copy < 0) return {};
+    char block[1 << 16];
+    for (ssize_t got; (got = ::read(STDIN_FILENO, block, sizeof block)) != 0;) {
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        break;  // the batch reports the read error on its own read
+      }
+      for (ssize_t put = 0; put < got;) {
+        const ssize_t w = ::write(copy, block + put, static_cast<std::size_t>(got - put));
+        if (w < 0 && errno != EINTR) {
+          ::close(copy);
+          return {};
+        }
+        if (w > 0) put += w;
+      }
+    }
+    ::lseek(copy, 0, SEEK_SET);
+    ::dup2(copy, STDIN_FILENO);
+    ::close(copy);
+  }
+  const ssize_t got = ::pread(STDIN_FILENO, head.data(), n, at < 0 ? 0 : at);
+  head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+  return head;
+}
+
+// Whether any input is a scan (an image or a PDF), by its first bytes.
+bool any_input_needs_ocr(const std::vector<InputPath>& paths) {
+  constexpr std::size_t kHead = 16;  // enough for every signature detect_kind() knows
+  for (const InputPath& p : paths) {
+    if (!p.error.empty()) continue;
+    std::string head;
+    if (p.path == "-") {
+      head = stdin_head(kHead);
+    } else {
+      const int fd = ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) continue;  // reported when the batch opens it
+      head.resize(kHead);
+      const ssize_t got = ::read(fd, head.data(), kHead);
+      ::close(fd);
+      head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    }
+    const SourceKind kind = detect_kind(head);
+    if (kind == SourceKind::image || kind == SourceKind::tiff || kind == SourceKind::pdf) return true;
+  }
+  return false;
 }
 
 bool g_quiet = false;
@@ -82,7 +142,6 @@ std::string read_text_file(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  ensure_single_threaded_openmp(argv);
   // The repair of each piece of a long text allocates and frees vectors of tens of MB. By
   // default glibc maps such blocks afresh each time and hands freed memory back, so each piece
   // pays the page faults again (in a VM, a tenth of the repair's time); kept, they are reused.
@@ -230,6 +289,8 @@ int main(int argc, char** argv) {
       std::cerr << "protokoll: standard input (-) can be named only once\n";
       return kUsage;
     }
+    if (!std::getenv("OMP_THREAD_LIMIT") && (ocr->parsed() || any_input_needs_ocr(paths)))
+      ensure_single_threaded_openmp(argv);
     // Only records cite an input's SHA-256; text out does not need it.
     options.digest = !(ocr->parsed() || repair->parsed());
     if (ocr->parsed()) {

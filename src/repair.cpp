@@ -1138,21 +1138,36 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // its own break iterator: they are not thread-safe).
   std::vector<std::size_t> line_letters(lines.size()), line_diacritics(lines.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, raw_lines.size(), 256), [&](const auto& range) {
-    std::unique_ptr<icu::BreakIterator> breaks(word_breaks->clone());
+    std::unique_ptr<icu::BreakIterator> breaks;  // cloned when a line needs it (few do)
     std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;  // of a line, [begin, end) code points
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       LineWork& lw = lines[li];
       lw.text = to_u32(raw_lines[li]);
+      // One look at each character for what the steps below ask of the line.
+      std::size_t letters = 0, diacritics = 0;
+      bool digits = false, specials = false;  // specials: what URLs and addresses need
       for (char32_t c : lw.text) {
-        if (is_letter(c)) ++line_letters[li];
-        if (is_swedish_diacritic(c)) ++line_diacritics[li];
+        if (c < 0x80) {
+          letters += ((c | 0x20) - U'a') < 26;
+          digits |= (c - U'0') < 10;
+          specials |= c == U'.' || c == U'@' || c == U':';
+        } else if (is_swedish_diacritic(c)) {
+          ++letters;
+          ++diacritics;
+        } else {
+          letters += is_letter(c);
+          digits |= is_digit(c);
+        }
       }
-      auto spans = protected_spans(lw.text);
-      if (options.threshold < kDigitScore && std::any_of(lw.text.begin(), lw.text.end(), is_digit))
-        lw.digit_spans = restore_digits(lw.text, spans, lw.read);
+      line_letters[li] = letters;
+      line_diacritics[li] = diacritics;
+      std::vector<std::pair<std::size_t, std::size_t>> spans;
+      if (specials) spans = protected_spans(lw.text);
+      if (options.threshold < kDigitScore && digits) lw.digit_spans = restore_digits(lw.text, spans, lw.read);
       // Plain Latin lines (most) without ICU, by the same rules (tests/word_breaks_test.cpp).
       segments.clear();
       if (!detail::plain_word_breaks(lw.text, segments)) {
+        if (!breaks) breaks.reset(word_breaks->clone());
         icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
                                                               static_cast<int32_t>(lw.text.size()));
         breaks->setText(us);

@@ -304,29 +304,33 @@ struct Repairer::Impl {
     using Readings = std::shared_ptr<const ReadingSet>;
     // Every document looks up each of its forms (a page file ~1,000), so lookups take no lock:
     // open addressing in a table that never grows (twice kMaxForms slots) and loses nothing, a
-    // slot published by storing its hash last.
-    Readings find(Key k) const { return find(k, hash(k)); }
-    Readings find(Key k, std::uint64_t h) const {  // h: hash(k)
+    // slot published by storing its hash last. What is found is the cache's own (it keeps every
+    // set until the repairer goes), lent without a reference count: counting, the two cores
+    // bounced the counts of the common forms between them (half of a page file's lookups).
+    const ReadingSet* find(Key k) const { return find(k, hash(k)); }
+    const ReadingSet* find(Key k, std::uint64_t h) const {  // h: hash(k)
       for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
         const std::uint64_t stored = slots_[i].hash.load(std::memory_order_acquire);
         if (stored == 0) return nullptr;
         const Entry* e = slots_[i].entry;
-        if (stored == h && e->tag == k.tag && e->form == k.form) return e->readings;
+        if (stored == h && e->tag == k.tag && e->form == k.form) return e->readings.get();
       }
     }
-    void insert(Key k, Readings readings) {
+    // Whether the cache took the set (not when full, or when another thread put the same key
+    // in first): if not, the caller keeps owning it.
+    bool insert(Key k, const Readings& readings) {
       const std::uint64_t h = hash(k);
       std::lock_guard lock(insert_mutex_);
-      if (entries_.size() >= kMaxForms) return;
+      if (entries_.size() >= kMaxForms) return false;
       for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
         const std::uint64_t stored = slots_[i].hash.load(std::memory_order_relaxed);
         if (stored == 0) {
-          entries_.push_back(std::make_unique<Entry>(Entry{std::u32string(k.form), k.tag, std::move(readings)}));
+          entries_.push_back(std::make_unique<Entry>(Entry{std::u32string(k.form), k.tag, readings}));
           slots_[i].entry = entries_.back().get();
           slots_[i].hash.store(h, std::memory_order_release);
-          return;
+          return true;
         }
-        if (stored == h && slots_[i].entry->tag == k.tag && slots_[i].entry->form == k.form) return;
+        if (stored == h && slots_[i].entry->tag == k.tag && slots_[i].entry->form == k.form) return false;
       }
     }
 
@@ -375,7 +379,9 @@ struct Repairer::Impl {
     std::unordered_set<std::string> names;        // lower-case names from participant lists
     // Readings per distinct word form, shared with the reading cache (and so with other
     // documents): never changed; a document that adds a reading (a name) copies the list first.
-    std::vector<std::shared_ptr<const ReadingSet>> readings;
+    // The cache owns what it holds; `owned` keeps the others (per form, mostly empty).
+    std::vector<const ReadingSet*> readings;
+    std::vector<std::shared_ptr<const ReadingSet>> owned;
     std::vector<std::vector<Scored>> scored;  // per form, parallel to `readings`
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
@@ -1401,6 +1407,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     }
     timer.lap("forms");
     doc.readings.resize(forms.size());
+    doc.owned.resize(forms.size());
     doc.scored.resize(forms.size());
     facts.resize(forms.size());
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, forms.size(), 64), [&](const auto& range) {
@@ -1423,8 +1430,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         if (!options.share_readings || !(doc.readings[i] = reading_cache.find(key, h))) {
           auto set = std::make_shared<ReadingSet>();
           for (Candidate& c : generate(forms[i], doc)) set->add(std::move(c));
-          doc.readings[i] = std::move(set);
-          if (options.share_readings) reading_cache.insert(key, doc.readings[i]);
+          doc.readings[i] = set.get();
+          if (!options.share_readings || !reading_cache.insert(key, set)) doc.owned[i] = std::move(set);
         }
         pack(doc, i, false);
         FormFacts& f = facts[i];
@@ -1625,7 +1632,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     set_prior(c);
     auto extended = std::make_shared<ReadingSet>(*doc.readings[form]);
     extended->add(std::move(c));
-    doc.readings[form] = std::move(extended);
+    doc.readings[form] = extended.get();
+    doc.owned[form] = std::move(extended);
     extended_any = true;
   };
   // The two steps look at forms no lexicon knows as written that a word of them was left as:

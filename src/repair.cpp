@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <queue>
@@ -513,22 +514,30 @@ struct Repairer::Impl {
       o.rules_end = static_cast<std::uint32_t>(rules.size());
       offers.push_back(o);
     }
-    using Entry = std::pair<float, std::uint32_t>;  // a max-heap of (logp, step)
-    thread_local std::vector<Entry> open;
+    // A max-heap of (logp, step) packed into one integer that orders the same way (the float's
+    // bits made monotonic, then the step): the heap compares one number instead of a pair.
+    auto entry = [](float logp, std::uint32_t step) {
+      std::uint32_t bits;
+      if (logp == 0) logp = 0;  // no -0
+      std::memcpy(&bits, &logp, sizeof bits);
+      bits = bits & 0x80000000u ? ~bits : bits | 0x80000000u;
+      return static_cast<std::uint64_t>(bits) << 32 | step;
+    };
+    thread_local std::vector<std::uint64_t> open;
     open.clear();
     steps.push_back(Step{UINT32_MAX, 0, detail::WordTrie::kRoot, 0, 0, 0, 0, 0, 0, 0, nullptr});
-    open.emplace_back(0.0f, 0);
+    open.push_back(entry(0.0f, 0));
     float best_done = -1e9f, best_word = -1e9f;  // any reading; a listed word as one part
     auto push = [&](Step st) {
       if (st.logp < kMinLogP || st.logp < best_done - kSearchBeam || st.logp < best_word - kWordBeam) return;
       trie.prefetch(st.node);  // read when the step is taken up, usually soon
       steps.push_back(st);
-      open.emplace_back(st.logp, static_cast<std::uint32_t>(steps.size() - 1));
+      open.push_back(entry(st.logp, static_cast<std::uint32_t>(steps.size() - 1)));
       std::push_heap(open.begin(), open.end());
     };
     while (!open.empty() && steps.size() < kMaxWalkSteps && done.size() < kMaxCandidates) {
       std::pop_heap(open.begin(), open.end());
-      const std::uint32_t id = open.back().second;
+      const auto id = static_cast<std::uint32_t>(open.back());
       open.pop_back();
       const Step w = steps[id];
       if (w.logp < best_done - kSearchBeam || w.logp < best_word - kWordBeam) break;

@@ -135,11 +135,11 @@ struct Lexicon::Impl {
   // and one lock would have them queue on it.
   struct CacheShard {
     std::shared_mutex mutex;
-    std::unordered_map<std::string, Known> answers;
+    std::unordered_map<std::string, Known, StringHash, std::equal_to<>> answers;  // found by string_view
   };
   static constexpr std::size_t kShards = 64;
   mutable std::array<CacheShard, kShards> cache;
-  CacheShard& shard(const std::string& key) const { return cache[std::hash<std::string>{}(key) % kShards]; }
+  CacheShard& shard(std::string_view key) const { return cache[std::hash<std::string_view>{}(key) % kShards]; }
 };
 
 Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -179,13 +179,13 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
 Lexicon::~Lexicon() = default;
 
 Lexicon::Known Lexicon::lookup(std::string_view word) const {
-  std::string key(word);
-  auto& shard = impl_->shard(key);
+  auto& shard = impl_->shard(word);
   {
     std::shared_lock lock(shard.mutex);
-    auto it = shard.answers.find(key);
+    auto it = shard.answers.find(word);  // most questions were asked before: no copy of the word
     if (it != shard.answers.end()) return it->second;
   }
+  std::string key(word);
   std::string lower = to_lower(word);
   Known known = impl_->strong_words.count(lower) || impl_->find_name(word) ? Known::yes : Known::no;
   if (known == Known::no && impl_->use_hunspell) {

@@ -391,7 +391,7 @@ struct Repairer::Impl {
     std::vector<double> rule_logp;  // channel_rule() of every confusion, for this document
   };
 
-  int tier_of(const std::u32string& cased, const std::string& lower) const {
+  int tier_of(std::u32string_view cased) const {
     // Every word a list gives is in the trie, and Hunspell's sv_SE has no prefix rules: a word
     // it knows begins like its stem, and a compound like its first part. A form that begins
     // like no word the trie lists ("férvaltningen", "åerken") is not put to Hunspell, whose
@@ -402,7 +402,7 @@ struct Repairer::Impl {
     // Hunspell accepts "Förslag" and "FÖRSLAG" when it accepts "förslag": asking again in lower
     // case only helps an odd mix ("fÖrslag").
     if (k == Lexicon::Known::no && cased.size() > 1 && case_pattern(word) == CasePattern::mixed)
-      k = lexicon->lookup(lower);
+      k = lexicon->lookup(to_utf8(lower32(cased)));
     return static_cast<int>(k);
   }
 
@@ -727,7 +727,7 @@ struct Repairer::Impl {
         if (t < 2 && verified < kVerifyCandidates && w.logp >= best_known - kVerifyGap) {
           ++verified;
           if (w.compounds < kUncheckedCompounds || w.text == seen)
-            t = std::max(t, tier_of(std::u32string(part), to_utf8(lower32(part))));
+            t = std::max(t, tier_of(part));
         }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
         tier = std::min(tier, t);
         tiers.push_back(static_cast<std::uint8_t>(t));
@@ -765,7 +765,7 @@ struct Repairer::Impl {
       add_lexicon_variants(seen, doc, out);
     // The token as it stands is always a candidate.
     if (std::none_of(out.begin(), out.end(), [](const Candidate& c) { return c.identity; })) {
-      out.push_back(as_written(seen, tier_of(seen, to_utf8(lower32(seen))), doc));
+      out.push_back(as_written(seen, tier_of(seen), doc));
     }
     // A form that is not Swedish spelling ("Hjelmstrém") was misread even when no lexicon
     // knows what it should be (names): Swedish-spelled readings that differ only where the
@@ -889,7 +889,7 @@ struct Repairer::Impl {
         continue;
       if (respells_name(seen, v.rules)) continue;
       ++asked;
-      int t = tier_of(v.text, to_utf8(lower32(v.text)));
+      int t = tier_of(v.text);
       if (t > 0) out.push_back(single_word(std::move(v), t));
     }
   }
@@ -1308,7 +1308,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       }
       std::string low = to_utf8(lower32(w));
       bool single = w.size() == 1 && is_letter(w[0]) && low != "i" && low != "å" && low != "ö";
-      bool odd_case = w.size() > 1 && case_pattern(to_utf8(w)) == CasePattern::mixed && tier_of(w, low) == 0;
+      bool odd_case = w.size() > 1 && case_pattern(to_utf8(w)) == CasePattern::mixed && tier_of(w) == 0;
       if (single || odd_case) {
         ++junk;
         continue;

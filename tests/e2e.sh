@@ -54,14 +54,19 @@ check "ocr multi-page TIFF: a form feed between pages" test "$(tr -cd '\f' < "$t
 "$bin" repair "$src/samples/legacy/000.txt" > "$tmp/000.repaired"
 check "repair keeps the line count" test "$(wc -l < "$tmp/000.repaired")" -eq "$(wc -l < "$src/samples/legacy/000.txt")"
 check "repair restores Frånvarande" grep -q "^Frånvarande: Anci Cederqvist" "$tmp/000.repaired"
-# Standard input, piped or redirected, reads as the file does (a pipe is looked at for a scan's
-# signature first, then read); a scan piped in is OCR'd.
+# Standard input, piped or redirected, reads as the file does (a redirected file is looked at for
+# a scan's signature in place, a pipe is not looked at); a scan piped in is OCR'd. A FIFO too.
 cat "$src/samples/legacy/000.txt" | "$bin" repair - > "$tmp/000.piped"
 check "repair - from a pipe reads as the file" cmp -s "$tmp/000.repaired" "$tmp/000.piped"
 "$bin" repair - < "$src/samples/legacy/000.txt" > "$tmp/000.redirected"
 check "repair - from a redirect reads as the file" cmp -s "$tmp/000.repaired" "$tmp/000.redirected"
 cat "$src/samples/pages/ks-au-2023-03-14.png" | "$bin" ocr - > "$tmp/ocr-piped.txt"
 check "ocr - from a pipe reads as the file" cmp -s "$tmp/ocr.txt" "$tmp/ocr-piped.txt"
+mkfifo "$tmp/fifo"
+cat "$src/samples/legacy/000.txt" > "$tmp/fifo" &
+"$bin" repair "$tmp/fifo" > "$tmp/000.fifo"
+wait
+check "repair FIFO reads as the file" cmp -s "$tmp/000.repaired" "$tmp/000.fifo"
 # Blank lines at the end are lines too; a last line without a newline stays without one.
 printf 'Beslut\n\n\n' > "$tmp/blank-end.txt"
 "$bin" repair "$tmp/blank-end.txt" > "$tmp/blank-end.out"

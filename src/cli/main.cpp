@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <malloc.h>
-#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -44,59 +44,38 @@ void ensure_single_threaded_openmp(char** argv) {
   // If re-executing is impossible, carry on: slower OCR, same results.
 }
 
-// The first bytes of standard input, without using it up. A pipe cannot be read twice, so it is
-// first copied into an in-memory file that takes its place as descriptor 0: the batch (or the
-// re-executed binary) reads the same bytes from there.
-std::string stdin_head(std::size_t n) {
-  std::string head(n, '\0');
-  const off_t at = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
-  if (at < 0) {
-    const int copy = ::memfd_create("protokoll-stdin", 0);
-    if (copy < 0) return {};
-    char block[1 << 16];
-    for (ssize_t got; (got = ::read(STDIN_FILENO, block, sizeof block)) != 0;) {
-      if (got < 0) {
-        if (errno == EINTR) continue;
-        break;  // the batch reports the read error on its own read
-      }
-      for (ssize_t put = 0; put < got;) {
-        const ssize_t w = ::write(copy, block + put, static_cast<std::size_t>(got - put));
-        if (w < 0 && errno != EINTR) {
-          ::close(copy);
-          return {};
-        }
-        if (w > 0) put += w;
-      }
-    }
-    ::lseek(copy, 0, SEEK_SET);
-    ::dup2(copy, STDIN_FILENO);
-    ::close(copy);
+// Whether an input may be a scan (an image or a PDF), by its first bytes, read without using
+// them up: a regular file (or standard input redirected from one) is read at its current place.
+// A pipe, a FIFO or a terminal cannot be read twice, so it counts as a scan (the binary then
+// starts once more, as it would have anyway).
+bool may_need_ocr(const InputPath& p) {
+  constexpr std::size_t kHead = 16;  // enough for every signature detect_kind() knows
+  struct stat st {};
+  int fd = STDIN_FILENO;
+  if (p.path != "-") {
+    // Not even opened unless regular: opening a FIFO would let its writer start, and closing it
+    // again would cut the writer off.
+    if (::stat(p.path.c_str(), &st) != 0) return false;  // reported when the batch opens it
+    if (!S_ISREG(st.st_mode)) return true;
+    fd = ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
   }
-  const ssize_t got = ::pread(STDIN_FILENO, head.data(), n, at < 0 ? 0 : at);
-  head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
-  return head;
+  std::string head;
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const off_t at = regular ? ::lseek(fd, 0, SEEK_CUR) : -1;
+  if (at >= 0) {
+    head.resize(kHead);
+    const ssize_t got = ::pread(fd, head.data(), kHead, at);
+    head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+  }
+  if (fd != STDIN_FILENO) ::close(fd);
+  if (at < 0) return true;
+  const SourceKind kind = detect_kind(head);
+  return kind == SourceKind::image || kind == SourceKind::tiff || kind == SourceKind::pdf;
 }
 
-// Whether any input is a scan (an image or a PDF), by its first bytes.
 bool any_input_needs_ocr(const std::vector<InputPath>& paths) {
-  constexpr std::size_t kHead = 16;  // enough for every signature detect_kind() knows
-  for (const InputPath& p : paths) {
-    if (!p.error.empty()) continue;
-    std::string head;
-    if (p.path == "-") {
-      head = stdin_head(kHead);
-    } else {
-      const int fd = ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) continue;  // reported when the batch opens it
-      head.resize(kHead);
-      const ssize_t got = ::read(fd, head.data(), kHead);
-      ::close(fd);
-      head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
-    }
-    const SourceKind kind = detect_kind(head);
-    if (kind == SourceKind::image || kind == SourceKind::tiff || kind == SourceKind::pdf) return true;
-  }
-  return false;
+  return std::any_of(paths.begin(), paths.end(), [](const InputPath& p) { return p.error.empty() && may_need_ocr(p); });
 }
 
 bool g_quiet = false;

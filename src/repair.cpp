@@ -1694,11 +1694,15 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     // word (lower case) -> how often the document settled it
     std::unordered_map<std::u32string, double> settled;
     for (const auto& [word, n] : doc.intact) settled[to_u32(word)] += n;
-    for (const Choice& ch : choices) {
-      if (ch.best == ch.identity || ch.best_score - ch.identity_score < kSettledMargin) continue;
-      const Candidate& c = doc.readings[ch.form]->cands[ch.best];
+    // Clear repairs counted per (form, reading) first: one word's string built once, not per word.
+    std::unordered_map<std::uint64_t, std::uint32_t> repairs;
+    for (const Choice& ch : choices)
+      if (ch.best != ch.identity && ch.best_score - ch.identity_score >= kSettledMargin)
+        ++repairs[static_cast<std::uint64_t>(ch.form) << 16 | ch.best];
+    for (const auto& [key, n] : repairs) {
+      const Candidate& c = doc.readings[key >> 16]->cands[key & 0xffff];
       if (c.parts.size() == 1 && std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
-        settled[lower32(c.parts[0])] += 1;
+        settled[lower32(c.parts[0])] += n;
     }
     std::unordered_map<std::u32string, std::vector<const std::u32string*>> by_key;
     for (const auto& entry : settled) {

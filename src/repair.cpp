@@ -1066,6 +1066,8 @@ std::u32string stripped_key(std::u32string_view before, std::u32string_view afte
 }
 
 bool name_list_line(const std::u32string& line) {
+  // Three entries need two commas, a label its colon: most lines have neither.
+  if (line.find_first_of(U",:") == std::u32string::npos) return false;
   std::size_t entries = 0, names = 0;
   name_entries(line, entries, names);
   if (entries >= 3 && names * 10 >= entries * 7) return true;

@@ -34,9 +34,9 @@ constexpr int kOk = 0, kUsage = 1, kSomeFailed = 2, kThreshold = 3;
 
 // Debian's Tesseract uses OpenMP, and libgomp reads OMP_THREAD_LIMIT once, when it is loaded,
 // before main() runs. Unlimited, its threads fight over 2 cores and a page takes ~10x longer.
-// So when an input needs OCR the binary sets the variable and re-executes itself once (a value
-// the user set is kept). Text alone does not pay for starting twice (~0.03 s: loading the OCR
-// libraries is most of a start).
+// So when an input may need OCR (see may_need_ocr) the binary sets the variable and re-executes
+// itself once (a value the user set is kept). Text files do not pay for starting twice (~0.03 s:
+// loading the libraries is most of a start).
 void ensure_single_threaded_openmp(char** argv) {
   if (std::getenv("OMP_THREAD_LIMIT")) return;
   ::setenv("OMP_THREAD_LIMIT", "1", 1);

@@ -313,8 +313,7 @@ struct Repairer::Impl {
       for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
         const std::uint64_t stored = slots_[i].hash.load(std::memory_order_acquire);
         if (stored == 0) return nullptr;
-        const Entry* e = slots_[i].entry;
-        if (stored == h && e->tag == k.tag && e->form == k.form) return e->readings.get();
+        if (stored == h && holds(*slots_[i].entry, k)) return slots_[i].entry->readings.get();
       }
     }
     // Whether the cache took the set (not when full, or when another thread put the same key
@@ -331,7 +330,7 @@ struct Repairer::Impl {
           slots_[i].hash.store(h, std::memory_order_release);
           return true;
         }
-        if (stored == h && slots_[i].entry->tag == k.tag && slots_[i].entry->form == k.form) return false;
+        if (stored == h && holds(*slots_[i].entry, k)) return false;
       }
     }
 
@@ -363,6 +362,7 @@ struct Repairer::Impl {
       std::uint32_t tag;
       Readings readings;
     };
+    static bool holds(const Entry& e, Key k) { return e.tag == k.tag && e.form == k.form; }
     struct Slot {
       std::atomic<std::uint64_t> hash{0};  // 0: empty
       const Entry* entry = nullptr;
@@ -842,31 +842,23 @@ struct Repairer::Impl {
   void pack(DocState& doc, std::size_t form, bool adapted) const {
     auto& out = doc.scored[form];
     const ReadingSet& set = *doc.readings[form];
-    const auto& cands = set.cands;
-    if (!adapted) {
-      out = set.base;
-      if (!doc.intact.empty())
-        for (const std::uint16_t k : set.with_diacritics) {
-          const Candidate& c = cands[k];
-          if (std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; }))
-            out[k].fixed_score = fixed_score(c, &doc.intact);
-        }
-      return;
-    }
-    const std::size_t kept = std::min(out.size(), cands.size());
-    out.resize(kept);
-    for (std::size_t k = 0; k < cands.size(); ++k) {
+    // Readings new to this document's scores (all, or those extend_readings appended since the
+    // first round) start from the set's, with the document's evidence.
+    const std::size_t first_new = adapted ? std::min(out.size(), set.cands.size()) : 0;
+    out.resize(first_new);
+    out.insert(out.end(), set.base.begin() + static_cast<long>(first_new), set.base.end());
+    if (!doc.intact.empty())
+      for (const std::uint16_t k : set.with_diacritics) {
+        const Candidate& c = set.cands[k];
+        if (k >= first_new &&
+            std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; }))
+          out[k].fixed_score = fixed_score(c, &doc.intact);
+      }
+    if (!adapted) return;
+    for (std::size_t k = 0; k < out.size(); ++k) {
       double channel = set.channel_base[k];
       for (std::uint32_t r = k ? set.rules_end[k - 1] : 0; r < set.rules_end[k]; ++r) channel += doc.rule_logp[set.rules[r]];
-      if (k < kept) {
-        out[k].channel = channel;
-        continue;
-      }
-      const Candidate& c = cands[k];
-      const bool evidence = c.diacritics && !doc.intact.empty() &&
-                            std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; });
-      const double fixed = evidence ? fixed_score(c, &doc.intact) : c.prior;
-      out.push_back({channel, fixed, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
+      out[k].channel = channel;
     }
   }
 

@@ -50,26 +50,21 @@ void ensure_single_threaded_openmp(char** argv) {
 // starts once more, as it would have anyway).
 bool may_need_ocr(const InputPath& p) {
   constexpr std::size_t kHead = 16;  // enough for every signature detect_kind() knows
+  const bool from_stdin = p.path == "-";
   struct stat st {};
-  int fd = STDIN_FILENO;
-  if (p.path != "-") {
-    // Not even opened unless regular: opening a FIFO would let its writer start, and closing it
-    // again would cut the writer off.
-    if (::stat(p.path.c_str(), &st) != 0) return false;  // reported when the batch opens it
-    if (!S_ISREG(st.st_mode)) return true;
-    fd = ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-  }
-  std::string head;
-  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  const off_t at = regular ? ::lseek(fd, 0, SEEK_CUR) : -1;
-  if (at >= 0) {
-    head.resize(kHead);
-    const ssize_t got = ::pread(fd, head.data(), kHead, at);
-    head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
-  }
-  if (fd != STDIN_FILENO) ::close(fd);
+  // A file that cannot be looked at is reported when the batch opens it.
+  if (from_stdin ? ::fstat(STDIN_FILENO, &st) != 0 : ::stat(p.path.c_str(), &st) != 0) return from_stdin;
+  // Not even opened unless regular: opening a FIFO would let its writer start, and closing it
+  // again would cut the writer off.
+  if (!S_ISREG(st.st_mode)) return true;
+  const int fd = from_stdin ? STDIN_FILENO : ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const off_t at = from_stdin ? ::lseek(fd, 0, SEEK_CUR) : 0;
+  std::string head(kHead, '\0');
+  const ssize_t got = at < 0 ? -1 : ::pread(fd, head.data(), kHead, at);
+  if (!from_stdin) ::close(fd);
   if (at < 0) return true;
+  head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
   const SourceKind kind = detect_kind(head);
   return kind == SourceKind::image || kind == SourceKind::tiff || kind == SourceKind::pdf;
 }

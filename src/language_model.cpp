@@ -39,6 +39,9 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
     words_.emplace_back(w);
     counts_.push_back(c);
   });
+  if (words_.size() > kMaxVocabulary)
+    throw SetupError("language model table " + unigram_path + " has " + std::to_string(words_.size()) +
+                     " words; at most " + std::to_string(kMaxVocabulary) + " are supported");
   backoff_.assign(words_.size(), 0.0);
   std::vector<double> kept(words_.size(), 0.0);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;  // (prev id << 32) | word id, count
@@ -70,7 +73,8 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
     const double b = std::max(1.0, backoff_[i]);
     backoff_log_[i] = std::log10(b / (cp + b));
   }
-  std::vector<std::pair<std::uint64_t, double>> associations, counts;
+  std::vector<std::pair<std::uint32_t, double>> associations;
+  std::vector<std::pair<std::uint64_t, double>> counts;
   associations.reserve(pairs.size());
   counts.reserve(pairs.size());
   for (const auto& [key, c] : pairs) {
@@ -78,7 +82,7 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
     // log_bigram(prev, word) - log_unigram(word), with the pair's own count.
     const double b = std::max(1.0, backoff_[prev]);
     const double log_p = std::log10((static_cast<double>(c) + b * uni_prob_[word]) / (counts_[prev] + b));
-    associations.emplace_back(key, log_p - uni_log_[word]);
+    associations.emplace_back(pair_key(static_cast<int>(prev), static_cast<int>(word)), log_p - uni_log_[word]);
     counts.emplace_back(key, c);
   }
   associations_.build(associations);
@@ -126,6 +130,24 @@ void LanguageModel::FlatTable::build(const std::vector<std::pair<std::uint64_t, 
     std::size_t i = slot(key);
     while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & (n - 1);
     if (slots_[i].key == kEmpty) slots_[i] = Slot{key, value};
+  }
+}
+
+void LanguageModel::PairTable::build(const std::vector<std::pair<std::uint32_t, double>>& values) {
+  // At most 5/8 full: linear probing stays short, and the keys take less room than at half full.
+  int bits = 1;
+  while ((std::size_t(1) << bits) * 5 < values.size() * 8) ++bits;
+  const std::size_t n = std::size_t(1) << bits;
+  shift_ = 32 - bits;
+  keys_.assign(n, kEmpty);
+  values_.assign(n, 0);
+  for (const auto& [key, value] : values) {
+    std::size_t i = slot(key);
+    while (keys_[i] != kEmpty && keys_[i] != key) i = (i + 1) & (n - 1);
+    if (keys_[i] == kEmpty) {
+      keys_[i] = key;
+      values_[i] = value;
+    }
   }
 }
 

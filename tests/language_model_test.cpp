@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
+#include <string>
+
+#include "protokoll/resources.hpp"
 
 #include "test_util.hpp"
 
@@ -52,6 +56,48 @@ TEST(LanguageModel, AssociationIsTheBigramOverTheUnigram) {
   EXPECT_GT(lm.log_association(fr, att), 0.5);  // "för att" is far likelier than "att" alone
   EXPECT_LT(lm.log_association(fr, finns), 0);  // "för finns" was never seen
   EXPECT_EQ(lm.log_association(LanguageModel::kUnknown, att), 0);  // no history, no evidence
+}
+
+// Every pair the table records, read back through the association table (32-bit keys) and
+// through the counts (64-bit keys): the two tables must agree on every one.
+TEST(LanguageModel, EveryRecordedPairHasItsAssociation) {
+  const auto& lm = model();
+  std::istringstream in(protokoll::testing::slurp(protokoll::testing::source_path("dictionaries/lm-bigrams.tsv")));
+  std::size_t pairs = 0;
+  for (std::string line; std::getline(in, line);) {
+    const auto space = line.find(' '), tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || space == std::string::npos || tab == std::string::npos) continue;
+    const int a = lm.id(line.substr(0, space)), b = lm.id(line.substr(space + 1, tab - space - 1));
+    if (a < 0 || b < 0) continue;
+    ASSERT_GT(lm.count(a, b), 0u) << line;
+    ASSERT_NEAR(lm.log_association(a, b), lm.log_bigram(a, b) - lm.log_unigram(b), 1e-9) << line;
+    ++pairs;
+  }
+  EXPECT_GT(pairs, 50000u);
+}
+
+// Word ids are packed two to a 32-bit key: a larger vocabulary is refused with the file's name.
+TEST(LanguageModel, RefusesAVocabularyItCannotKey) {
+  protokoll::testing::TempDir dir;
+  const std::string unigrams = (dir.path / "uni.tsv").string(), bigrams = (dir.path / "bi.tsv").string();
+  std::string words;
+  for (int i = 0; i <= 0xffff; ++i) words.append("w").append(std::to_string(i)).append("\t1\n");
+  protokoll::testing::write_file(unigrams, words);
+  protokoll::testing::write_file(bigrams, "w1 w2\t1\n");
+  LanguageModel lm;
+  try {
+    lm.load(unigrams, bigrams);
+    FAIL() << "loaded 65,536 words";
+  } catch (const protokoll::SetupError& e) {
+    EXPECT_NE(std::string(e.what()).find(unigrams), std::string::npos) << e.what();
+  }
+  // One word fewer loads.
+  words.resize(words.rfind("w65535"));
+  protokoll::testing::write_file(unigrams, words);
+  LanguageModel fits;
+  fits.load(unigrams, bigrams);
+  EXPECT_EQ(fits.vocabulary(), 0xffffu);
+  EXPECT_EQ(fits.count(fits.id("w1"), fits.id("w2")), 1u);
 }
 
 TEST(LanguageModel, SpellingModelPrefersSwedishLetters) {

@@ -110,7 +110,30 @@ struct Lexicon::Impl {
   // builds what needs only the word lists; the first question waits for it.
   mutable std::future<std::unique_ptr<Hunspell>> first;
   mutable std::once_flag first_once;
-  std::unique_ptr<Hunspell> load() const { return std::make_unique<Hunspell>(aff.c_str(), dic.c_str()); }
+  // Hunspell before 1.7.2 (Debian 12 ships 1.7.1) counts its instances in a plain global
+  // (csutil's utf_tbl_count, hunspell/hunspell#727): two made or destroyed at once can lose a
+  // count, and the table it guards is freed while an instance still reads it. One at a time,
+  // across every Lexicon of the process.
+  static std::mutex& lifetime_mutex() {
+    static std::mutex m;
+    return m;
+  }
+  std::unique_ptr<Hunspell> load() const {
+    std::lock_guard lock(lifetime_mutex());
+    return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
+  ~Impl() {
+    std::unique_ptr<Hunspell> unclaimed;
+    if (first.valid()) {
+      try {
+        unclaimed = first.get();
+      } catch (...) {  // a load that failed: nothing to free
+      }
+    }
+    std::lock_guard lock(lifetime_mutex());
+    unclaimed.reset();
+    pool.clear();
+  }
   bool spell(const std::string& word) const {
     std::call_once(first_once, [&] {
       auto h = first.get();

@@ -13,6 +13,7 @@
 #include "protokoll/repair.hpp"
 
 #include <algorithm>
+#include <span>
 #include <array>
 #include <atomic>
 #include <cmath>
@@ -177,6 +178,43 @@ struct ReadingSet {
     if (c.identity) identity = k;
     cands.push_back(std::move(c));
   }
+};
+
+// Every form's scores for one document in one array, a slice per form: a page file scores
+// about a thousand forms, and a vector each was an allocation per form per page.
+class ScoredForms {
+ public:
+  /// A slice per form, as long as its reading set; none filled yet.
+  void lay_out(const std::vector<const ReadingSet*>& readings) {
+    begin_.resize(readings.size());
+    size_.resize(readings.size());
+    filled_.assign(readings.size(), 0);
+    std::size_t total = 0;
+    for (std::size_t f = 0; f < readings.size(); ++f) {
+      begin_[f] = total;
+      size_[f] = static_cast<std::uint32_t>(readings[f]->cands.size());
+      total += size_[f];
+    }
+    all_.resize(total);
+  }
+  std::span<Scored> operator[](std::size_t form) { return {all_.data() + begin_[form], size_[form]}; }
+  std::span<const Scored> operator[](std::size_t form) const { return {all_.data() + begin_[form], size_[form]}; }
+  /// How many of a form's scores hold values (the rest are readings added since).
+  std::uint32_t& filled(std::size_t form) { return filled_[form]; }
+  /// A longer slice for a form whose reading set grew, at the end, with its scores so far.
+  void grow(std::size_t form, std::size_t size) {
+    if (size <= size_[form]) return;
+    const std::size_t at = all_.size();
+    all_.resize(at + size);
+    std::copy_n(all_.begin() + static_cast<long>(begin_[form]), filled_[form], all_.begin() + static_cast<long>(at));
+    begin_[form] = at;
+    size_[form] = static_cast<std::uint32_t>(size);
+  }
+
+ private:
+  std::vector<Scored> all_;
+  std::vector<std::size_t> begin_;
+  std::vector<std::uint32_t> size_, filled_;
 };
 
 struct Token {
@@ -383,7 +421,7 @@ struct Repairer::Impl {
     // The cache owns what it holds; `owned` keeps the others (per form, mostly empty).
     std::vector<const ReadingSet*> readings;
     std::vector<std::shared_ptr<const ReadingSet>> owned;
-    std::vector<std::vector<Scored>> scored;  // per form, parallel to `readings`
+    ScoredForms scored;  // per form, parallel to `readings`
     // Confusions this document shows for certain (an unknown word that one reading turns into
     // a known word by a wide margin): they are likelier here than in general.
     std::unordered_map<const Confusion*, int> confirmed;
@@ -840,13 +878,13 @@ struct Repairer::Impl {
   // Adapting changes only the channel: the readings scored before (a list only grows, see
   // extend_readings) keep the rest.
   void pack(DocState& doc, std::size_t form, bool adapted) const {
-    auto& out = doc.scored[form];
+    const std::span<Scored> out = doc.scored[form];
     const ReadingSet& set = *doc.readings[form];
     // Readings new to this document's scores (all, or those extend_readings appended since the
     // first round) start from the set's, with the document's evidence.
-    const std::size_t first_new = adapted ? std::min(out.size(), set.cands.size()) : 0;
-    out.resize(first_new);
-    out.insert(out.end(), set.base.begin() + static_cast<long>(first_new), set.base.end());
+    const std::size_t first_new = adapted ? doc.scored.filled(form) : 0;
+    std::copy(set.base.begin() + static_cast<long>(first_new), set.base.end(), out.begin() + static_cast<long>(first_new));
+    doc.scored.filled(form) = static_cast<std::uint32_t>(set.base.size());
     if (!doc.intact.empty())
       for (const std::uint16_t k : set.with_diacritics) {
         const Candidate& c = set.cands[k];
@@ -1411,7 +1449,6 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     timer.lap("forms");
     doc.readings.resize(forms.size());
     doc.owned.resize(forms.size());
-    doc.scored.resize(forms.size());
     facts.resize(forms.size());
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, forms.size(), 64), [&](const auto& range) {
       // The keys of a block of forms first, and the cache's memory for all of them asked for
@@ -1436,12 +1473,15 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
           doc.readings[i] = set.get();
           if (!options.share_readings || !reading_cache.insert(key, set)) doc.owned[i] = std::move(set);
         }
-        pack(doc, i, false);
         FormFacts& f = facts[i];
         f.identity = doc.readings[i]->identity;
         f.capitalized = is_upper(forms[i][0]) && !all_upper(forms[i]);
-        f.tier = doc.scored[i][f.identity].tier;
+        f.tier = doc.readings[i]->base[f.identity].tier;
       }
+    });
+    doc.scored.lay_out(doc.readings);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, forms.size(), 256), [&](const auto& range) {
+      for (std::size_t i = range.begin(); i < range.end(); ++i) pack(doc, i, false);
     });
     timer.lap("generate");
     choices.resize(order.size());
@@ -1635,6 +1675,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     set_prior(c);
     auto extended = std::make_shared<ReadingSet>(*doc.readings[form]);
     extended->add(std::move(c));
+    doc.scored.grow(form, extended->cands.size());
     doc.readings[form] = extended.get();
     doc.owned[form] = std::move(extended);
     extended_any = true;

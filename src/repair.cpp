@@ -337,7 +337,7 @@ struct Repairer::Impl {
       std::u32string_view form;
       std::uint32_t tag;
     };
-    static Key key(const std::u32string& form, double strip, bool listed) {
+    static Key key(std::u32string_view form, double strip, bool listed) {
       return {form, static_cast<std::uint32_t>(2 * std::lround(strip * 100) + (listed ? 1 : 0))};
     }
     using Readings = std::shared_ptr<const ReadingSet>;
@@ -1112,12 +1112,13 @@ bool continues_name_list(const std::u32string& line) {
   return entries >= 1 && names * 10 >= entries * 7;
 }
 
-// A text's distinct word forms, numbered in order of first appearance. Every word of the text
+// A text's distinct word forms (views into its lines: a page file has a thousand, and a copy
+// each was an allocation per form per page), numbered in order of first appearance. Every word of the text
 // is looked up (800k in the 5 MB archive), so the table is flat: open addressing over the
 // forms' hashes, at most half full, instead of a node per form.
 class FormIndex {
  public:
-  explicit FormIndex(std::vector<std::u32string>& forms) : forms_(forms), slots_(4096, Slot{0, kEmpty}) {}
+  explicit FormIndex(std::vector<std::u32string_view>& forms) : forms_(forms), slots_(4096, Slot{0, kEmpty}) {}
   std::uint32_t add(std::u32string_view form) {
     if (2 * (forms_.size() + 1) > slots_.size()) grow();
     const std::uint64_t h = hash(form);
@@ -1155,7 +1156,7 @@ class FormIndex {
       slots_[i] = slot;
     }
   }
-  std::vector<std::u32string>& forms_;
+  std::vector<std::u32string_view>& forms_;
   std::vector<Slot> slots_;
 };
 
@@ -1428,7 +1429,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (line, token) of repairable words
   {
     // Every distinct form once, generated in parallel: the search is the expensive part.
-    std::vector<std::u32string> forms;
+    std::vector<std::u32string_view> forms;  // into the lines' text, which stays put from here on
     std::vector<std::uint32_t> form_of;  // per entry of `order`
     {
       FormIndex ids(forms);
@@ -1469,7 +1470,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         const auto& [key, h] = keys[i - range.begin()];
         if (!options.share_readings || !(doc.readings[i] = reading_cache.find(key, h))) {
           auto set = std::make_shared<ReadingSet>();
-          for (Candidate& c : generate(forms[i], doc)) set->add(std::move(c));
+          for (Candidate& c : generate(std::u32string(forms[i]), doc)) set->add(std::move(c));
           doc.readings[i] = set.get();
           if (!options.share_readings || !reading_cache.insert(key, set)) doc.owned[i] = std::move(set);
         }

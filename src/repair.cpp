@@ -1172,7 +1172,10 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   struct LineWork {
     std::u32string text;
     std::vector<Token> tokens;
-    std::vector<char32_t> bullet;  // per token: replacement glyph or 0
+    // A bullet can only be a line's first token: which one, and its replacement glyph.
+    std::size_t bullet_token = SIZE_MAX;
+    char32_t bullet_glyph = 0;
+    char32_t bullet(std::size_t ti) const { return ti == bullet_token ? bullet_glyph : 0; }
     std::u32string read;           // the line as read, when its digits were given back in `text`
     std::vector<std::pair<std::size_t, std::size_t>> digit_spans;  // what it changed
     std::size_t junk_begin = 0, junk_end = 0;  // tokens of logo junk to drop at a page's top
@@ -1240,7 +1243,6 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
           t.fixed = true;
         lw.tokens.push_back(t);
       }
-      lw.bullet.assign(lw.tokens.size(), 0);
       if (options.bullets && starts_line(li)) {
         std::size_t first = 0;
         while (first < lw.tokens.size() && !lw.tokens[first].word &&
@@ -1251,7 +1253,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         char32_t glyph = 0;
         if (first < lw.tokens.size() && lw.tokens[first].end - lw.tokens[first].begin == 1 &&
             bullet_at(lw.text, lw.tokens[first].begin, glyph)) {
-          lw.bullet[first] = glyph;
+          lw.bullet_token = first;
+          lw.bullet_glyph = glyph;
           lw.tokens[first].fixed = true;
         }
       }
@@ -1323,7 +1326,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
                     (li > 0 && lines[li - 1].text.find(U'\f') != std::u32string::npos) ||
                     (lw.text.size() > 1 && lw.text[0] == U' ' && lw.text[1] != U' ') ||
                     (!lw.text.empty() && lw.text[0] == U'\f');
-    if (!page_top || std::any_of(lw.bullet.begin(), lw.bullet.end(), [](char32_t b) { return b != 0; })) continue;
+    if (!page_top || lw.bullet_glyph != 0) continue;
     std::size_t first = 0;
     while (first < lw.tokens.size() && !lw.tokens[first].word && is_blank(lw, lw.tokens[first])) ++first;
     std::size_t k = first, junk = 0;
@@ -1382,7 +1385,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   auto sentence_start = [&](const LineWork& lw, std::size_t ti) {
     for (std::size_t k = ti; k-- > 0;) {
       const Token& t = lw.tokens[k];
-      if (t.word) return lw.bullet[k] != 0;
+      if (t.word) return lw.bullet(k) != 0;
       for (std::size_t p = t.begin; p < t.end; ++p) {
         char32_t c = lw.text[p];
         if (c == U'.' || c == U':' || c == U'!' || c == U'?' || c == U';' || c == U'"' || c == U'”') return true;
@@ -1801,7 +1804,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       bool changed = lw.junk_end > lw.junk_begin || !lw.digit_spans.empty();
       for (std::size_t ti = 0; ti < lw.tokens.size() && !changed; ++ti) {
         const std::int32_t slot = lw.tokens[ti].slot;
-        changed = lw.bullet[ti] != 0 || (slot >= 0 && choices[static_cast<std::size_t>(slot)].best !=
+        changed = lw.bullet(ti) != 0 || (slot >= 0 && choices[static_cast<std::size_t>(slot)].best !=
                                                           choices[static_cast<std::size_t>(slot)].identity);
       }
       if (!changed) continue;
@@ -1838,8 +1841,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         line.append(lw.text, cursor, t.begin - cursor);
         cursor = t.end;
         const std::u32string_view original(lw.text.data() + t.begin, t.end - t.begin);
-        if (lw.bullet[ti]) {
-          line += lw.bullet[ti];
+        if (const char32_t glyph = lw.bullet(ti)) {
+          line += glyph;
           continue;
         }
         if (t.slot < 0) {

@@ -108,3 +108,27 @@ TEST(Batch, PagesInSeveralFilesJoinUnlessPerFile) {
   ASSERT_EQ(split.size(), 2u);
   EXPECT_FALSE(split[1].date.has_value());
 }
+
+// `repair` takes the repaired text as one string instead of lines: the same text, with pages
+// (form feeds), CR LF lines and a page break after a blank line in it.
+TEST(Batch, RepairedTextIsThePagesRepaired) {
+  TempDir dir;
+  write_file(dir / "a.txt", slurp(source_path("samples/legacy/000.txt")) + "\fFranvarande: Mats\r\n\n\fsida tva\n");
+  const auto inputs = expand_inputs({dir / "a.txt", source_path("samples/legacy/001.txt")});
+  std::vector<InputFailure> failures;
+  auto as_pages = Batch(options()).load(inputs, failures);
+  BatchOptions text_only = options();
+  text_only.repaired_pages = false;
+  auto as_text = Batch(text_only).load(inputs, failures);
+  ASSERT_TRUE(failures.empty());
+  ASSERT_EQ(as_pages.size(), 2u);
+  ASSERT_EQ(as_text.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_FALSE(as_pages[i].text);
+    ASSERT_TRUE(as_text[i].text);
+    EXPECT_EQ(*as_text[i].text, pages_text(as_pages[i].pages));
+    EXPECT_NE(*as_text[i].text, pages_text(as_text[i].pages));  // those pages are as read
+    EXPECT_EQ(as_text[i].repaired_words, as_pages[i].repaired_words);
+    EXPECT_GT(as_text[i].repaired_words, 0u);
+  }
+}

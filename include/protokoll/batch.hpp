@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct BatchOptions {
   bool per_file = false;    ///< each file its own stream of meetings
   bool images_only = false; ///< `ocr`: text inputs are failures
   bool digest = true;       ///< SHA-256 of each input (records cite it; `repair` and `ocr` skip it)
+  /// Repaired text back into the pages' lines (records need them). Off (`repair`, which only
+  /// writes the text): LoadedSource::text holds it and the pages stay as read.
+  bool repaired_pages = true;
   int jobs = 0;             ///< worker threads, 0 = all cores
 };
 
@@ -39,6 +43,9 @@ struct LoadedSource {
   std::vector<Change> changes;
   bool ends_with_newline = true;  ///< text input: whether its last line ended with a newline
   bool crlf = false;              ///< text input: its lines end with CR LF (text from Windows)
+  /// The repaired text when BatchOptions::repaired_pages is off: what pages_text() gives of the
+  /// pages repaired (pages joined by '\f', lines by '\n').
+  std::optional<std::string> text;
 };
 
 class Batch {

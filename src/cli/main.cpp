@@ -271,6 +271,7 @@ int main(int argc, char** argv) {
       ensure_single_threaded_openmp(argv);
     // Only records cite an input's SHA-256; text out does not need it.
     options.digest = !(ocr->parsed() || repair->parsed());
+    options.repaired_pages = !repair->parsed();  // `repair` writes the text, not pages
     if (ocr->parsed()) {
       options.repair_text = false;
       options.images_only = true;
@@ -318,7 +319,7 @@ int main(int argc, char** argv) {
             // Line i out is line i in: every line ends with a newline as it did, blank last
             // lines included, and a last line without one keeps it that way.
             // Text from Windows keeps its CR LF line ends.
-            std::string text = pages_text(src.pages);
+            std::string text = src.text ? std::move(*src.text) : pages_text(src.pages);
             const bool any_line =
                 std::any_of(src.pages.begin(), src.pages.end(), [](const Page& p) { return !p.lines.empty(); });
             if (src.ends_with_newline && any_line) text += '\n';

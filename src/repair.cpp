@@ -2000,6 +2000,7 @@ RepairResult Repairer::repair(std::string_view text) const {
   // after the code points of that line the pieces before it hold.
   auto continues_line = [&](std::size_t i) { return i > 0 && pieces[i - 1].back() != '\n'; };
   RepairResult result;
+  result.text.reserve(text.size() + text.size() / 8);  // repairs mostly add bytes (å for a)
   std::size_t lines_before = 0, columns_before = 0;
   auto append = [&](std::string_view piece, RepairResult&& part) {
     result.text += part.text;

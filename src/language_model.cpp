@@ -44,7 +44,7 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
                      " words; at most " + std::to_string(kMaxVocabulary) + " are supported");
   backoff_.assign(words_.size(), 0.0);
   std::vector<double> kept(words_.size(), 0.0);
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;  // (prev id << 32) | word id, count
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // pair_key(prev id, word id), count
   pairs.reserve(1 << 17);
   read_table(bigram_path, [&](std::string_view w, std::uint32_t c) {
     auto space = w.find(' ');
@@ -53,7 +53,7 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
     if (a < 0 || b < 0) return;
     backoff_[static_cast<std::size_t>(a)] += 1;
     kept[static_cast<std::size_t>(a)] += c;
-    pairs.emplace_back(bigram_key(a, b), c);
+    pairs.emplace_back(pair_key(a, b), c);
   });
   for (std::size_t i = 0; i < words_.size(); ++i) backoff_[i] += std::max(0.0, counts_[i] - kept[i]);
   const double v = static_cast<double>(words_.size()) + 1;
@@ -73,16 +73,15 @@ void LanguageModel::load(const std::string& unigram_path, const std::string& big
     const double b = std::max(1.0, backoff_[i]);
     backoff_log_[i] = std::log10(b / (cp + b));
   }
-  std::vector<std::pair<std::uint32_t, double>> associations;
-  std::vector<std::pair<std::uint64_t, double>> counts;
+  std::vector<std::pair<std::uint32_t, double>> associations, counts;
   associations.reserve(pairs.size());
   counts.reserve(pairs.size());
   for (const auto& [key, c] : pairs) {
-    const auto prev = static_cast<std::size_t>(key >> 32), word = static_cast<std::size_t>(key & 0xffffffffu);
+    const auto prev = static_cast<std::size_t>(key >> 16), word = static_cast<std::size_t>(key & 0xffffu);
     // log_bigram(prev, word) - log_unigram(word), with the pair's own count.
     const double b = std::max(1.0, backoff_[prev]);
     const double log_p = std::log10((static_cast<double>(c) + b * uni_prob_[word]) / (counts_[prev] + b));
-    associations.emplace_back(pair_key(static_cast<int>(prev), static_cast<int>(word)), log_p - uni_log_[word]);
+    associations.emplace_back(key, log_p - uni_log_[word]);
     counts.emplace_back(key, c);
   }
   associations_.build(associations);
@@ -97,7 +96,7 @@ int LanguageModel::id(std::string_view word) const {
 
 std::uint64_t LanguageModel::count(int prev, int word) const {
   if (prev < 0 || word < 0) return 0;
-  const double* c = bigram_counts_.find(bigram_key(prev, word));
+  const double* c = bigram_counts_.find(pair_key(prev, word));
   return c ? static_cast<std::uint64_t>(*c) : 0;
 }
 
@@ -121,35 +120,6 @@ constexpr char32_t kBoundary = 0x2;  // start and end of a word
 std::uint64_t key2(char32_t a, char32_t b) { return (std::uint64_t(a) << 21) | b; }
 std::uint64_t key3(char32_t a, char32_t b, char32_t c) { return (std::uint64_t(a) << 42) | (std::uint64_t(b) << 21) | c; }
 }  // namespace
-
-void LanguageModel::FlatTable::build(const std::vector<std::pair<std::uint64_t, double>>& values) {
-  std::size_t n = 2;
-  while (n < 2 * values.size()) n *= 2;
-  slots_.assign(n, Slot{kEmpty, 0});
-  for (const auto& [key, value] : values) {
-    std::size_t i = slot(key);
-    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & (n - 1);
-    if (slots_[i].key == kEmpty) slots_[i] = Slot{key, value};
-  }
-}
-
-void LanguageModel::PairTable::build(const std::vector<std::pair<std::uint32_t, double>>& values) {
-  // At most 5/8 full: linear probing stays short, and the keys take less room than at half full.
-  int bits = 1;
-  while ((std::size_t(1) << bits) * 5 < values.size() * 8) ++bits;
-  const std::size_t n = std::size_t(1) << bits;
-  shift_ = 32 - bits;
-  keys_.assign(n, kEmpty);
-  values_.assign(n, 0);
-  for (const auto& [key, value] : values) {
-    std::size_t i = slot(key);
-    while (keys_[i] != kEmpty && keys_[i] != key) i = (i + 1) & (n - 1);
-    if (keys_[i] == kEmpty) {
-      keys_[i] = key;
-      values_[i] = value;
-    }
-  }
-}
 
 namespace {
 constexpr double kAlphabet = 40.0, kAdd = 0.1;  // add-k smoothing over about 40 letters

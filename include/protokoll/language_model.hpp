@@ -63,41 +63,30 @@ class LanguageModel {
   // Witten-Bell backoff mass per history: distinct followers plus the count of bigrams the
   // pruned table left out (mostly singletons, each a distinct follower).
   std::vector<double> backoff_;
-  // A number per 64-bit key in one open-addressing table (linear probing, at most half full):
-  // built once at load, then read on the hot path of every repair decision.
+  // A number per integer key in one open-addressing table (linear probing, at most 5/8 full),
+  // built once at load, then read on the hot path of every repair decision. The keys are kept
+  // apart from the values: a probe reads only keys, and the association table's (two 16-bit
+  // word ids in 32 bits: 512 KB for the shipped model) stays in a core's L2 cache, where 64-bit
+  // keys with the values beside them took 4 MB.
+  template <class Key>
   class FlatTable {
    public:
     /// From (key, value) pairs; a key listed twice keeps its first value.
-    void build(const std::vector<std::pair<std::uint64_t, double>>& values);
-    const double* find(std::uint64_t key) const {
-      for (std::size_t i = slot(key);; i = (i + 1) & (slots_.size() - 1)) {
-        if (slots_[i].key == key) return &slots_[i].value;
-        if (slots_[i].key == kEmpty) return nullptr;
+    void build(const std::vector<std::pair<Key, double>>& values) {
+      std::size_t n = 2;
+      while (n * 5 < values.size() * 8) n *= 2;
+      keys_.assign(n, kEmpty);
+      values_.assign(n, 0);
+      for (const auto& [key, value] : values) {
+        std::size_t i = slot(key);
+        while (keys_[i] != kEmpty && keys_[i] != key) i = (i + 1) & (n - 1);
+        if (keys_[i] == kEmpty) {
+          keys_[i] = key;
+          values_[i] = value;
+        }
       }
     }
-
-   private:
-    static constexpr std::uint64_t kEmpty = UINT64_MAX;
-    struct Slot {
-      std::uint64_t key;
-      double value;
-    };
-    std::size_t slot(std::uint64_t key) const {
-      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
-    }
-    std::vector<Slot> slots_{1, Slot{kEmpty, 0}};
-  };
-  static std::uint64_t bigram_key(int prev, int word) {
-    return (std::uint64_t(static_cast<std::uint32_t>(prev)) << 32) | static_cast<std::uint32_t>(word);
-  }
-  // log_association() per recorded bigram, precomputed. Every context decision probes it twice
-  // per reading, at random: its keys are 32 bits (two 16-bit word ids), kept apart from the
-  // values, so that the part every probe reads (512 KB for the shipped model) stays in a core's
-  // L2 cache (with 64-bit keys and the values beside them it was 4 MB).
-  class PairTable {
-   public:
-    void build(const std::vector<std::pair<std::uint32_t, double>>& values);
-    const double* find(std::uint32_t key) const {
+    const double* find(Key key) const {
       for (std::size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
         if (keys_[i] == key) return &values_[i];
         if (keys_[i] == kEmpty) return nullptr;
@@ -105,20 +94,20 @@ class LanguageModel {
     }
 
    private:
-    static constexpr std::uint32_t kEmpty = UINT32_MAX;
-    std::vector<std::uint32_t> keys_{kEmpty};
+    static constexpr Key kEmpty = static_cast<Key>(-1);
+    std::size_t slot(Key key) const {
+      return static_cast<std::size_t>((std::uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 32) & (keys_.size() - 1);
+    }
+    std::vector<Key> keys_{kEmpty};
     std::vector<double> values_{0};
-    int shift_ = 32;  // 32 - log2(slots)
-    // Multiplicative hashing: the product's top bits (shifted as 64 bits: 32 is a valid shift).
-    std::size_t slot(std::uint32_t key) const { return std::uint64_t(key * 0x9E3779B1u) >> shift_; }
   };
-  // Ids fit 16 bits each: load() refuses a larger vocabulary.
+  // A pair of word ids as a key: ids fit 16 bits each (load() refuses a larger vocabulary).
   static std::uint32_t pair_key(int prev, int word) {
     return (static_cast<std::uint32_t>(prev) << 16) | static_cast<std::uint32_t>(word);
   }
   static constexpr std::size_t kMaxVocabulary = 0xffff;
-  PairTable associations_;
-  FlatTable bigram_counts_;  // per recorded bigram: its count
+  FlatTable<std::uint32_t> associations_;  // per recorded bigram: log_association(), precomputed
+  FlatTable<std::uint32_t> bigram_counts_;  // per recorded bigram: its count
   // log_association() of a word never seen after this history: log10 of the Witten-Bell
   // backoff weight (0 for a word with no recorded followers).
   std::vector<double> backoff_log_;
@@ -126,7 +115,7 @@ class LanguageModel {
   double unknown_log_ = 0;
   // The spelling model: log10 P(c | a b) per character trigram seen in the vocabulary, and per
   // history (a b) the value for a character never seen after it (code points packed in keys).
-  FlatTable spelling_seen_, spelling_unseen_;
+  FlatTable<std::uint64_t> spelling_seen_, spelling_unseen_;
   double spelling_new_history_ = 0;
   void build_spelling_model();
 };

@@ -13,7 +13,6 @@
 #include "protokoll/repair.hpp"
 
 #include <algorithm>
-#include <span>
 #include <array>
 #include <atomic>
 #include <cmath>
@@ -22,8 +21,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
-#include <queue>
-#include <shared_mutex>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 

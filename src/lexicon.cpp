@@ -18,6 +18,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include "protokoll/text_util.hpp"
+#include "stage_timer.hpp"
 
 namespace protokoll {
 namespace fs = std::filesystem;
@@ -120,7 +121,10 @@ struct Lexicon::Impl {
   }
   std::unique_ptr<Hunspell> load() const {
     std::lock_guard lock(lifetime_mutex());
-    return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    detail::StageTimer timer("lexicon");
+    auto h = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    timer.lap("hunspell load");
+    return h;
   }
   ~Impl() {
     std::unique_ptr<Hunspell> unclaimed;
@@ -136,7 +140,9 @@ struct Lexicon::Impl {
   }
   bool spell(const std::string& word) const {
     std::call_once(first_once, [&] {
+      detail::StageTimer timer("lexicon");
       auto h = first.get();
+      timer.lap("hunspell wait");
       std::lock_guard lock(pool_mutex);
       pool.push_back(std::move(h));
     });

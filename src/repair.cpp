@@ -110,7 +110,7 @@ std::u32string lower32(std::u32string_view s) {
 
 // A capitalized, Swedish-spelled word may be a name the lexicon lacks ("Agerus"): a reading may
 // give back marks OCR dropped, but not respell it into another word ("Äggrus").
-bool respells_name(std::u32string_view seen, const std::vector<const Confusion*>& rules) {
+bool respells_name(std::u32string_view seen, std::span<const Confusion* const> rules) {
   if (seen.empty() || !is_upper(seen[0]) || !swedish_spelling(seen)) return false;
   return std::any_of(rules.begin(), rules.end(), [](const Confusion* r) {
     return std::none_of(r->truth.begin(), r->truth.end(), is_swedish_diacritic);
@@ -175,6 +175,18 @@ struct ReadingSet {
     if (c.diacritics) with_diacritics.push_back(k);
     if (c.identity) identity = k;
     cands.push_back(std::move(c));
+  }
+  // Reading k's channel for a document whose confusions weigh `rule_logp`.
+  double channel(std::size_t k, const std::vector<double>& rule_logp) const {
+    double sum = channel_base[k];
+    for (std::uint32_t r = k ? rules_end[k - 1] : 0; r < rules_end[k]; ++r) sum += rule_logp[rules[r]];
+    return sum;
+  }
+  // The channels as that sum rather than as the search added them up (in floats): adapting to
+  // a document sums them again, and a reading none of whose confusions it changed then keeps
+  // its score to the last bit, so the decisions that read only such readings stand.
+  void sum_channels(const std::vector<double>& rule_logp) {
+    for (std::size_t k = 0; k < base.size(); ++k) base[k].channel = channel(k, rule_logp);
   }
 };
 
@@ -511,6 +523,29 @@ struct Repairer::Impl {
     std::vector<const Confusion*> rules;
     std::uint8_t compounds = 0;  // boundaries the search put inside one part
   };
+  // The readings a trie walk found: each a slice of one buffer of texts and one of confusions,
+  // not strings and vectors of its own (a walk finds dozens, and generate() keeps few).
+  struct Found {
+    double logp, base;
+    std::uint32_t text_begin, text_end, rules_begin, rules_end;
+    std::uint8_t compounds;  // boundaries the search put inside one part
+  };
+  struct FoundReadings {
+    std::vector<Found> found;
+    std::u32string text;                  // cased output
+    std::vector<const Confusion*> rules;  // undone, from the word's end to its start
+    std::u32string_view text_of(const Found& f) const {
+      return std::u32string_view(text).substr(f.text_begin, f.text_end - f.text_begin);
+    }
+    std::span<const Confusion* const> rules_of(const Found& f) const {
+      return {rules.data() + f.rules_begin, f.rules_end - f.rules_begin};
+    }
+    void clear() {
+      found.clear();
+      text.clear();
+      rules.clear();
+    }
+  };
   struct Step {
     std::uint32_t parent;
     std::uint32_t pos, node;
@@ -521,7 +556,7 @@ struct Repairer::Impl {
     const Confusion* rule;
   };
 
-  void walk_trie(const std::u32string& seen, const DocState& doc, std::vector<Walk>& done) const {
+  void walk_trie(const std::u32string& seen, const DocState& doc, FoundReadings& done) const {
     // What each position of the form offers, worked out once rather than at every step: the
     // cost of keeping its character, that character lower-cased, and the confusions whose
     // seen side matches there.
@@ -571,7 +606,7 @@ struct Repairer::Impl {
       open.push_back(entry(st.logp, static_cast<std::uint32_t>(steps.size() - 1)));
       std::push_heap(open.begin(), open.end());
     };
-    while (!open.empty() && steps.size() < kMaxWalkSteps && done.size() < kMaxCandidates) {
+    while (!open.empty() && steps.size() < kMaxWalkSteps && done.found.size() < kMaxCandidates) {
       std::pop_heap(open.begin(), open.end());
       const auto id = static_cast<std::uint32_t>(open.back());
       open.pop_back();
@@ -581,24 +616,29 @@ struct Repairer::Impl {
       const bool restarted = w.kind == 3 || w.kind == 4;
       if (w.pos == seen.size()) {
         if (here > 0 && !restarted) {
-          Walk out;
-          out.logp = w.logp;
-          out.compounds = w.compounds;
-          out.base = w.base;
+          Found out{w.logp, w.base, static_cast<std::uint32_t>(done.text.size()), 0,
+                    static_cast<std::uint32_t>(done.rules.size()), 0, w.compounds};
           for (std::uint32_t k = id; k != 0; k = steps[k].parent) {
             const Step& st = steps[k];
-            if (st.kind == 1) out.text += seen[st.pos - 1];
+            if (st.kind == 1) done.text += seen[st.pos - 1];
             else if (st.kind == 2) {
-              out.text.append(st.rule->truth.rbegin(), st.rule->truth.rend());
-              out.rules.push_back(st.rule);
-            } else if (st.kind == 4) out.text += U' ';
+              done.text.append(st.rule->truth.rbegin(), st.rule->truth.rend());
+              done.rules.push_back(st.rule);
+            } else if (st.kind == 4) done.text += U' ';
           }
-          std::reverse(out.text.begin(), out.text.end());
+          std::reverse(done.text.begin() + out.text_begin, done.text.end());
+          out.text_end = static_cast<std::uint32_t>(done.text.size());
+          out.rules_end = static_cast<std::uint32_t>(done.rules.size());
           // Compound boundaries in different places spell the same word: keep the likeliest.
-          if (std::any_of(done.begin(), done.end(), [&](const Walk& d) { return d.text == out.text; })) continue;
+          const std::u32string_view text = done.text_of(out);
+          if (std::any_of(done.found.begin(), done.found.end(), [&](const Found& d) { return done.text_of(d) == text; })) {
+            done.text.resize(out.text_begin);
+            done.rules.resize(out.rules_begin);
+            continue;
+          }
           best_done = std::max(best_done, w.logp);
           if (here == 2 && w.compounds == 0 && w.spaces == 0) best_word = std::max(best_word, w.logp);
-          done.push_back(std::move(out));
+          done.found.push_back(out);
         }
         continue;
       }
@@ -715,9 +755,10 @@ struct Repairer::Impl {
       set_prior(out.back());
       return out;
     }
-    std::vector<Walk> done;
+    thread_local FoundReadings done;
+    done.clear();
     walk_trie(seen, doc, done);
-    std::sort(done.begin(), done.end(), [](const Walk& a, const Walk& b) { return a.logp > b.logp; });
+    std::sort(done.found.begin(), done.found.end(), [](const Found& a, const Found& b) { return a.logp > b.logp; });
     std::vector<Candidate> out;
     const auto& glue = glue_words();
     const bool listed_name = doc.names.count(to_utf8(lower32(seen))) > 0;
@@ -728,11 +769,11 @@ struct Repairer::Impl {
     // the parts and their tiers first, and build a candidate's strings only when it is kept.
     thread_local std::vector<std::u32string_view> parts;
     thread_local std::vector<std::uint8_t> tiers;
-    for (auto& w : done) {
+    for (const Found& w : done.found) {
       if (out.size() >= kMaxCandidates) break;
       // Split into the space-separated words.
       parts.clear();
-      const std::u32string_view text(w.text);
+      const std::u32string_view text = done.text_of(w);
       std::size_t start = 0;
       for (std::size_t k = 0; k <= text.size(); ++k)
         if (k == text.size() || text[k] == U' ') {
@@ -762,16 +803,17 @@ struct Repairer::Impl {
         // ningen" is right as it stands).
         if (t < 2 && verified < kVerifyCandidates && w.logp >= best_known - kVerifyGap) {
           ++verified;
-          if (w.compounds < kUncheckedCompounds || w.text == seen)
+          if (w.compounds < kUncheckedCompounds || text == seen)
             t = std::max(t, tier_of(part));
         }  // a compound Hunspell was not asked about stays unknown: scored by its spelling
         tier = std::min(tier, t);
         tiers.push_back(static_cast<std::uint8_t>(t));
       }
-      const bool identity = w.text == seen;
+      const bool identity = text == seen;
+      const auto rules = done.rules_of(w);
       // Trading a Swedish-spelled unknown form ("Karlegatt") for another unknown one is no fix.
       if (tier == 0 && !identity && swedish_seen) continue;
-      if (!identity && respells_name(seen, w.rules)) continue;
+      if (!identity && respells_name(seen, rules)) continue;
       Candidate c;
       c.tier = tier;
       c.part_tiers.assign(tiers.begin(), tiers.end());
@@ -783,7 +825,7 @@ struct Repairer::Impl {
       }
       c.channel = w.logp;
       c.base = w.base;
-      c.rules = std::move(w.rules);
+      c.rules.assign(rules.begin(), rules.end());
       c.identity = identity;
       if (c.identity) {  // the token as written: no compound boundary costs
         c.channel = c.base = 0;
@@ -875,7 +917,8 @@ struct Repairer::Impl {
   // are known (`adapted`), from the rules the reading undid.
   // Adapting changes only the channel: the readings scored before (a list only grows, see
   // extend_readings) keep the rest.
-  void pack(DocState& doc, std::size_t form, bool adapted) const {
+  // Returns whether a score the document had for the form changed (always false unless `adapted`).
+  bool pack(DocState& doc, std::size_t form, bool adapted) const {
     const std::span<Scored> out = doc.scored[form];
     const ReadingSet& set = *doc.readings[form];
     // Readings new to this document's scores (all, or those extend_readings appended since the
@@ -890,12 +933,14 @@ struct Repairer::Impl {
             std::any_of(c.lower.begin(), c.lower.end(), [&](const std::string& w) { return doc.intact.count(w) > 0; }))
           out[k].fixed_score = fixed_score(c, &doc.intact);
       }
-    if (!adapted) return;
+    if (!adapted) return false;
+    bool changed = first_new < out.size();
     for (std::size_t k = 0; k < out.size(); ++k) {
-      double channel = set.channel_base[k];
-      for (std::uint32_t r = k ? set.rules_end[k - 1] : 0; r < set.rules_end[k]; ++r) channel += doc.rule_logp[set.rules[r]];
+      const double channel = set.channel(k, doc.rule_logp);
+      changed |= out[k].channel != channel;
       out[k].channel = channel;
     }
+    return changed;
   }
 
   // Inflected forms only Hunspell knows: the likeliest plain variants, put to the lexicon.
@@ -1472,6 +1517,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         if (!options.share_readings || !(doc.readings[i] = reading_cache.find(key, h))) {
           auto set = std::make_shared<ReadingSet>();
           for (Candidate& c : generate(std::u32string(forms[i]), doc)) set->add(std::move(c));
+          set->sum_channels(doc.rule_logp);
           doc.readings[i] = set.get();
           if (!options.share_readings || !reading_cache.insert(key, set)) doc.owned[i] = std::move(set);
         }
@@ -1532,6 +1578,14 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   static const bool debug = std::getenv("PROTOKOLL_DEBUG_REPAIR") != nullptr;
   // Each pass decides every token from the previous pass's neighbours, so tokens are
   // independent within a pass and run in parallel (and the result does not depend on order).
+  // The context position i reads in a pass after the first, from the neighbours' ids `first`
+  // and `last` as the previous pass left them.
+  auto prev_context = [&](std::size_t i, const std::vector<int>& last) {
+    return prev_of[i] >= 0 ? last[static_cast<std::size_t>(prev_of[i])] : kNoWord;
+  };
+  auto next_context = [&](std::size_t i, const std::vector<int>& first) {
+    return next_of[i] >= 0 ? first[static_cast<std::size_t>(next_of[i])] : kNoWord;
+  };
   auto decide = [&](int pass, std::size_t i) {
         Choice& ch = choices[i];
         const auto& scored = doc.scored[ch.form];
@@ -1540,8 +1594,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
           ch.best = ch.identity;
           return;
         }
-        const int prev = pass && prev_of[i] >= 0 ? context_last[static_cast<std::size_t>(prev_of[i])] : kNoWord;
-        const int next = pass && next_of[i] >= 0 ? context_first[static_cast<std::size_t>(next_of[i])] : kNoWord;
+        const int prev = pass ? prev_context(i, context_last) : kNoWord;
+        const int next = pass ? next_context(i, context_first) : kNoWord;
         double best = -1e18, second = -1e18;
         std::size_t best_k = ch.identity, second_k = SIZE_MAX;
         for (std::size_t k = 0; k < n; ++k) {
@@ -1636,14 +1690,32 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       ch.runner_up = first.runner_up;
     });
   };
+  // A decision is a function of its form's scores and its context alone: a pass with context
+  // decides again only the words where one of those differs from the pass that decided them
+  // last (most words, after adapting; a word with no context on either side, after the pass
+  // without). `rescored`: per form, whether its scores changed since the first round.
+  std::vector<int> read_first, read_last;  // the context the last pass with context read
+  std::vector<char> rescored;
   auto decide_all = [&](int first_pass) {
     for (int pass = first_pass; pass < 2; ++pass) {
       if (debug) {
         for (std::size_t i = 0; i < order.size(); ++i) decide(pass, i);
       } else if (pass == 0) {
         decide_without_context();
+      } else if (first_pass == 0) {
+        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
+          if (prev_context(i, context_last) != kNoWord || next_context(i, context_first) != kNoWord) decide(pass, i);
+        });
       } else {
-        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) { decide(pass, i); });
+        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
+          if (rescored[choices[i].form] || prev_context(i, context_last) != prev_context(i, read_last) ||
+              next_context(i, context_first) != next_context(i, read_first))
+            decide(pass, i);
+        });
+      }
+      if (pass == 1) {
+        read_first = context_first;
+        read_last = context_last;
       }
       for (std::size_t i = 0; i < order.size(); ++i) {
         const Choice& ch = choices[i];
@@ -1786,7 +1858,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   for (Choice& ch : choices) ch.cands = &doc.readings[ch.form]->cands;  // the extended lists
   if (!doc.confirmed.empty() || extended_any) {
     compute_rule_logps(doc);
-    tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { pack(doc, i, true); });
+    rescored.assign(doc.readings.size(), 0);
+    tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { rescored[i] = pack(doc, i, true); });
     decide_all(1);  // the first round's readings are the context
   }
 

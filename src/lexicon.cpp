@@ -146,15 +146,21 @@ struct Lexicon::Impl {
       std::lock_guard lock(pool_mutex);
       pool.push_back(std::move(h));
     });
+    // A thread takes the instance it used last when it is free: an instance's hot tables stay
+    // in that core's cache instead of moving between cores with every question.
+    thread_local const Hunspell* last_used = nullptr;
     std::unique_ptr<Hunspell> h;
     {
       std::lock_guard lock(pool_mutex);
       if (!pool.empty()) {
-        h = std::move(pool.back());
-        pool.pop_back();
+        auto it = std::find_if(pool.begin(), pool.end(), [](const auto& p) { return p.get() == last_used; });
+        if (it == pool.end()) it = pool.end() - 1;
+        h = std::move(*it);
+        pool.erase(it);
       }
     }
     if (!h) h = load();
+    last_used = h.get();
     const bool ok = h->spell(word);
     std::lock_guard lock(pool_mutex);
     pool.push_back(std::move(h));

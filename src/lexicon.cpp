@@ -153,8 +153,9 @@ struct Lexicon::Impl {
     {
       std::lock_guard lock(pool_mutex);
       if (!pool.empty()) {
-        auto it = std::find_if(pool.begin(), pool.end(), [](const auto& p) { return p.get() == last_used; });
-        if (it == pool.end()) it = pool.end() - 1;
+        auto it = pool.end() - 1;
+        for (auto p = pool.begin(); p != pool.end(); ++p)
+          if (p->get() == last_used) it = p;
         h = std::move(*it);
         pool.erase(it);
       }

@@ -382,9 +382,11 @@ struct Repairer::Impl {
       }
     }
 
-    // A lookup reads a slot, then its entry, then the entry's form: three cache misses in a
-    // row. Asked for many keys before any is looked up, these hints let the misses of different
-    // keys overlap: `step` 0 fetches the slot, 1 the entry, 2 the form (each after the one before).
+    // A lookup reads a slot, then its entry, then the entry's form, and the caller then reads
+    // the set and its score "as written": cache misses in a row. Asked for many keys before any
+    // is looked up, these hints let the misses of different keys overlap: `step` 0 fetches the
+    // slot, 1 the entry, 2 the form and the set, 3 the set's scores (each after the one before).
+    static constexpr int kPrefetchSteps = 4;
     void prefetch(std::uint64_t h, int step) const {
       const Slot& slot = slots_[h & (kSlots - 1)];
       if (step == 0) {
@@ -393,8 +395,14 @@ struct Repairer::Impl {
       }
       const Entry* e = slot.hash.load(std::memory_order_acquire) ? slot.entry : nullptr;
       if (!e) return;
-      if (step == 1) __builtin_prefetch(e);
-      else __builtin_prefetch(e->form.data());
+      if (step == 1) {
+        __builtin_prefetch(e);
+      } else if (step == 2) {
+        __builtin_prefetch(e->form.data());
+        __builtin_prefetch(e->readings.get());
+      } else {
+        __builtin_prefetch(e->readings->base.data() + e->readings->identity);
+      }
     }
     static std::uint64_t hash(Key k) {
       const std::uint64_t h =
@@ -1510,7 +1518,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         keys.emplace_back(key, ReadingCache::hash(key));
       }
       if (options.share_readings)
-        for (int step = 0; step < 3; ++step)
+        for (int step = 0; step < ReadingCache::kPrefetchSteps; ++step)
           for (const auto& [key, h] : keys) reading_cache.prefetch(h, step);
       for (std::size_t i = range.begin(); i < range.end(); ++i) {
         const auto& [key, h] = keys[i - range.begin()];

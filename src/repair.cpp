@@ -164,13 +164,17 @@ struct ReadingSet {
   // rules_end[k]) (confusion indices).
   std::vector<double> channel_base;
   std::vector<std::uint32_t> rules_end, rules;
+  std::uint64_t rule_bits = 0;  // bit (index mod 64) of every confusion in `rules`
   std::uint16_t identity = 0;  // the reading "as written"
   // `c` with its prior set (Impl::set_prior).
   void add(Candidate c) {
     const auto k = static_cast<std::uint16_t>(cands.size());
     base.push_back({c.channel, c.prior, c.ids.front(), c.ids.back(), static_cast<std::uint8_t>(c.tier), c.name_weight > 0});
     channel_base.push_back(c.base);
-    for (const Confusion* r : c.rules) rules.push_back(static_cast<std::uint32_t>(r->index));
+    for (const Confusion* r : c.rules) {
+      rules.push_back(static_cast<std::uint32_t>(r->index));
+      rule_bits |= std::uint64_t{1} << (r->index % 64);
+    }
     rules_end.push_back(static_cast<std::uint32_t>(rules.size()));
     if (c.diacritics) with_diacritics.push_back(k);
     if (c.identity) identity = k;
@@ -445,6 +449,7 @@ struct Repairer::Impl {
     std::unordered_map<const Confusion*, int> confirmed;
     double words = 0;  // word tokens decided on
     std::vector<double> rule_logp;  // channel_rule() of every confusion, for this document
+    std::uint64_t changed_rule_bits = 0;  // bits (index mod 64) of the confusions adapting reweighed
   };
 
   int tier_of(std::u32string_view cased) const {
@@ -943,6 +948,9 @@ struct Repairer::Impl {
       }
     if (!adapted) return false;
     bool changed = first_new < out.size();
+    // Adapting changed the weight of none of its confusions: each channel would come out the
+    // same sum, to the last bit.
+    if (!changed && (set.rule_bits & doc.changed_rule_bits) == 0) return false;
     for (std::size_t k = 0; k < out.size(); ++k) {
       const double channel = set.channel(k, doc.rule_logp);
       changed |= out[k].channel != channel;
@@ -1865,7 +1873,10 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   }
   for (Choice& ch : choices) ch.cands = &doc.readings[ch.form]->cands;  // the extended lists
   if (!doc.confirmed.empty() || extended_any) {
+    const std::vector<double> unadapted = doc.rule_logp;
     compute_rule_logps(doc);
+    for (std::size_t r = 0; r < unadapted.size(); ++r)
+      if (doc.rule_logp[r] != unadapted[r]) doc.changed_rule_bits |= std::uint64_t{1} << (r % 64);
     rescored.assign(doc.readings.size(), 0);
     tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { rescored[i] = pack(doc, i, true); });
     decide_all(1);  // the first round's readings are the context

@@ -1145,13 +1145,11 @@ bool misreads_diacritics(std::u32string_view word, std::u32string_view seen, boo
 // two of its characters) replaced by a gap, and everything else stripped to a/o. A form and a
 // word it may misread share a key.
 constexpr char32_t kGap = 0x1;
-std::u32string stripped_key(std::u32string_view before, std::u32string_view after) {
-  std::u32string key;
-  key.reserve(before.size() + 1 + after.size());
+void stripped_key(std::u32string_view before, std::u32string_view after, std::u32string& key) {
+  key.clear();
   for (char32_t c : before) key += stripped_letter(c);
   key += kGap;
   for (char32_t c : after) key += stripped_letter(c);
-  return key;
 }
 
 bool name_list_line(const std::u32string& line) {
@@ -1816,39 +1814,72 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // one of them misread ("Egoforedrag" where "Egofoéredrag" became "Egoföredrag", "gidllande"
   // where "gällande" stands) gets that word as a candidate, as likely as the document's use.
   {
+    // The forms that may read such a word (a handful in a page): unresolved, of four letters or
+    // more, not a listed name. Only the words that give a key one of them looks up are
+    // collected: a page settles a few hundred words, and most match nothing.
+    std::vector<std::pair<std::uint32_t, std::u32string>> open;  // form, as written in lower case
+    for (std::uint32_t form = 0; form < unresolved.size(); ++form) {
+      if (!unresolved[form]) continue;
+      const Candidate& id = doc.readings[form]->cands[facts[form].identity];  // as it is now (see extend_readings)
+      if (id.parts[0].size() < 4 || doc.names.count(id.lower[0])) continue;
+      open.emplace_back(form, lower32(id.parts[0]));
+    }
+    std::u32string key;
+    std::unordered_set<std::u32string> wanted;
+    for (const auto& [form, seen] : open) {
+      const std::u32string_view sv(seen);
+      for (std::size_t i = 0; i < sv.size(); ++i)
+        for (std::size_t n = 1; n <= 2 && i + n <= sv.size(); ++n) {
+          stripped_key(sv.substr(0, i), sv.substr(i + n), key);
+          wanted.insert(key);
+        }
+    }
+    // Calls f(key) for each key a settled word gives: one per letter å/ä/ö, taken out.
+    auto for_each_key = [&](const std::u32string& w, auto&& f) {
+      if (w.size() < 4) return;
+      for (std::size_t p = 0; p < w.size(); ++p)
+        if (is_swedish_diacritic(w[p])) {
+          stripped_key(std::u32string_view(w).substr(0, p), std::u32string_view(w).substr(p + 1), key);
+          f(key);
+        }
+    };
+    auto is_wanted = [&](const std::u32string& w) {
+      bool any = false;
+      for_each_key(w, [&](const std::u32string& k) { any = any || wanted.count(k) > 0; });
+      return any;
+    };
     // word (lower case) -> how often the document settled it
     std::unordered_map<std::u32string, double> settled;
-    for (const auto& [word, n] : doc.intact) settled[to_u32(word)] += n;
-    // Clear repairs counted per (form, reading) first: one word's string built once, not per word.
-    std::unordered_map<std::uint64_t, std::uint32_t> repairs;
-    for (const Choice& ch : choices)
-      if (ch.best != ch.identity && ch.best_score - ch.identity_score >= kSettledMargin)
-        ++repairs[static_cast<std::uint64_t>(ch.form) << 16 | ch.best];
-    for (const auto& [key, n] : repairs) {
-      const Candidate& c = doc.readings[key >> 16]->cands[key & 0xffff];
-      if (c.parts.size() == 1 && std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
-        settled[lower32(c.parts[0])] += n;
+    if (!wanted.empty()) {
+      for (const auto& [word, n] : doc.intact)
+        if (std::u32string w = to_u32(word); is_wanted(w)) settled[w] += n;
+      // Clear repairs counted per (form, reading) first: one word's string built once, not per word.
+      std::unordered_map<std::uint64_t, std::uint32_t> repairs;
+      for (const Choice& ch : choices)
+        if (ch.best != ch.identity && ch.best_score - ch.identity_score >= kSettledMargin)
+          ++repairs[static_cast<std::uint64_t>(ch.form) << 16 | ch.best];
+      for (const auto& [form_reading, n] : repairs) {
+        const Candidate& c = doc.readings[form_reading >> 16]->cands[form_reading & 0xffff];
+        if (c.parts.size() == 1 && std::any_of(c.parts[0].begin(), c.parts[0].end(), is_swedish_diacritic))
+          if (std::u32string w = lower32(c.parts[0]); is_wanted(w)) settled[w] += n;
+      }
     }
     std::unordered_map<std::u32string, std::vector<const std::u32string*>> by_key;
-    for (const auto& entry : settled) {
-      const std::u32string& w = entry.first;
-      if (w.size() < 4) continue;
-      for (std::size_t p = 0; p < w.size(); ++p)
-        if (is_swedish_diacritic(w[p]))
-          by_key[stripped_key(std::u32string_view(w).substr(0, p), std::u32string_view(w).substr(p + 1))].push_back(&w);
-    }
-    for (std::uint32_t form = 0; form < unresolved.size() && !by_key.empty(); ++form) {
-      if (!unresolved[form]) continue;
-      const auto& cands = doc.readings[form]->cands;  // as it is now (see extend_readings)
+    for (const auto& entry : settled)
+      for_each_key(entry.first, [&](const std::u32string& k) {
+        if (wanted.count(k)) by_key[k].push_back(&entry.first);
+      });
+    for (const auto& [form, seen] : open) {
+      if (by_key.empty()) break;
+      const auto& cands = doc.readings[form]->cands;
       const Candidate& id = cands[facts[form].identity];
-      if (id.parts[0].size() < 4 || doc.names.count(id.lower[0])) continue;
-      const std::u32string seen = lower32(id.parts[0]);
       const std::u32string_view sv(seen);
       // Of several words it may read, the one the document settled most often.
       const std::u32string* match = nullptr;
       for (std::size_t i = 0; i < sv.size(); ++i)
         for (std::size_t n = 1; n <= 2 && i + n <= sv.size(); ++n) {
-          auto it = by_key.find(stripped_key(sv.substr(0, i), sv.substr(i + n)));
+          stripped_key(sv.substr(0, i), sv.substr(i + n), key);
+          auto it = by_key.find(key);
           if (it == by_key.end()) continue;
           for (const std::u32string* w : it->second)
             if (*w != seen && misreads_diacritics(*w, seen) &&
@@ -1856,8 +1887,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
               match = w;
         }
       if (!match) continue;
-      const auto& list = doc.readings[form]->cands;
-      if (std::any_of(list.begin(), list.end(), [&](const Candidate& c) { return c.parts.size() == 1 && lower32(c.parts[0]) == *match; }))
+      if (std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) { return c.parts.size() == 1 && lower32(c.parts[0]) == *match; }))
         continue;
       // The word in the form's case: "0Okad" reads "Ökad", "GIDLLANDE" "GÄLLANDE".
       Walk w;

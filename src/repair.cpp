@@ -107,6 +107,12 @@ std::u32string lower32(std::u32string_view s) {
   for (auto& c : out) c = lower_cp(c);
   return out;
 }
+// to_utf8(lower32(s)) written into `out` (a buffer kept between calls: no allocation).
+std::string_view lower_utf8(std::u32string_view s, std::string& out) {
+  out.clear();
+  for (char32_t c : s) append_utf8(out, lower_cp(c));
+  return out;
+}
 
 // A capitalized, Swedish-spelled word may be a name the lexicon lacks ("Agerus"): a reading may
 // give back marks OCR dropped, but not respell it into another word ("Äggrus").
@@ -437,7 +443,7 @@ struct Repairer::Impl {
   struct DocState {
     double strip = 0.5;  // estimated share of å/ä/ö that OCR lost in this document
     std::unordered_map<std::string, int> intact;  // lower-case words seen intact
-    std::unordered_set<std::string> names;        // lower-case names from participant lists
+    std::unordered_set<std::string, StringHash, std::equal_to<>> names;  // lower case, from participant lists
     // Readings per distinct word form, shared with the reading cache (and so with other
     // documents): never changed; a document that adds a reading (a name) copies the list first.
     // The cache owns what it holds; `owned` keeps the others (per form, mostly empty).
@@ -1517,8 +1523,9 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       // forms there, and one lookup after another waited on each miss.
       std::vector<std::pair<ReadingCache::Key, std::uint64_t>> keys;
       keys.reserve(range.size());
+      std::string lower;
       for (std::size_t i = range.begin(); i < range.end(); ++i) {
-        const bool listed = !doc.names.empty() && doc.names.count(to_utf8(lower32(forms[i]))) > 0;
+        const bool listed = !doc.names.empty() && doc.names.count(lower_utf8(forms[i], lower)) > 0;
         facts[i].listed = listed;
         const auto key = ReadingCache::key(forms[i], doc.strip, listed);
         keys.emplace_back(key, ReadingCache::hash(key));

@@ -17,7 +17,7 @@ class StageTimer {
   void lap(const char* phase) {
     if (!enabled()) return;
     const auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "protokoll: timing: %s %s %.3f s (at %.3f s)\n", stage_, phase,
+    std::fprintf(stderr, "protokoll: timing: %s %s %.6f s (at %.3f s)\n", stage_, phase,
                  std::chrono::duration<double>(now - last_).count(),
                  std::chrono::duration<double>(now - kStart).count());
     last_ = now;

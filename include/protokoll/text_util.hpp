@@ -37,6 +37,8 @@ char32_t decode_utf8(std::string_view utf8, std::size_t& i);
 /// Decode to code points / encode back.
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
+/// Append one code point to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
 
 /// Levenshtein distance between two sequences (strings, vectors of word ids).
 template <class Seq>

@@ -90,6 +90,7 @@ char32_t lower_cp(char32_t c) {
   if (c < 0x80) return c >= U'A' && c <= U'Z' ? c + 0x20 : c;
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
+char32_t upper_cp(char32_t c) { return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))); }
 
 // Letters a Swedish word is spelled with. A token with anything else (é, 6, 0, @) inside a word
 // is an OCR misreading unless the lexicon knows it ("idé", "kommitté").
@@ -1926,6 +1927,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   std::vector<std::vector<Change>> line_changes(lines.size());
   std::vector<std::size_t> line_changed(lines.size(), 0);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 512), [&](const auto& range) {
+    std::u32string replacement;  // of one token, reused
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       const LineWork& lw = lines[li];
       bool changed = lw.junk_end > lw.junk_begin || !lw.digit_spans.empty();
@@ -1937,7 +1939,12 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       if (!changed) continue;
       is_rewritten[li] = 1;
       std::vector<Change>& changes = line_changes[li];
-      std::u32string line;
+      // The line is written as UTF-8 as it goes: its unchanged stretches and the replacements.
+      std::string& line = rewritten[li];
+      line.reserve(raw_lines[li].size() + raw_lines[li].size() / 8);
+      auto append = [&line](std::u32string_view text) {
+        for (char32_t c : text) append_utf8(line, c);
+      };
       std::size_t cursor = 0;
       if (lw.junk_end > lw.junk_begin) ++line_changed[li];
       line_changed[li] += lw.digit_spans.size();
@@ -1965,26 +1972,25 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
           cursor = lw.tokens[ti + 1].begin;  // dropped with the space after it
           continue;
         }
-        line.append(lw.text, cursor, t.begin - cursor);
+        append(std::u32string_view(lw.text).substr(cursor, t.begin - cursor));
         cursor = t.end;
         const std::u32string_view original(lw.text.data() + t.begin, t.end - t.begin);
         if (const char32_t glyph = lw.bullet(ti)) {
-          line += glyph;
+          append_utf8(line, glyph);
           continue;
         }
         if (t.slot < 0) {
-          line += original;
+          append(original);
           continue;
         }
         const Choice& ch = choices[static_cast<std::size_t>(t.slot)];
         if (ch.best == ch.identity) {
-          line += original;
+          append(original);
           continue;
         }
         const Candidate& c = (*ch.cands)[ch.best];
         // Keep the token's case pattern: FÖRSLAG / Förslag / förslag.
-        std::string original8 = to_utf8(original);
-        CasePattern pattern = case_pattern(original8);
+        const CasePattern pattern = case_pattern(original);
         // Except a capital OCR made of a small letter ("Over" for "över", "Ar" for "är" inside a
         // sentence): when the first letter is the one a confusion gave back and the reading is
         // a frequent word, it is written small. Names and places keep theirs ("Oresund",
@@ -1993,24 +1999,28 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
                            c.name_weight == 0 &&  // "sal Åsen": a place, though "åsen" is a word
                            lower_cp(c.parts[0][0]) != lower_cp(original[0]) && !sentence_start(lw, ti) &&
                            lm.count(c.ids.front()) >= kFrequentWord;
-        std::u32string replacement;
+        replacement.clear();
         for (std::size_t p = 0; p < c.parts.size(); ++p) {
           if (p) replacement += U' ';
-          std::u32string part = c.parts[p];
+          const std::size_t at = replacement.size();
+          replacement += c.parts[p];
+          const auto part = replacement.begin() + static_cast<long>(at);
           // Otherwise the part keeps the case the confusion rules gave it ("l" -> "I").
-          if (pattern == CasePattern::upper) part = to_u32(to_upper(to_utf8(part)));
-          else if (small) part = lower32(part);
-          else if (p == 0 && pattern == CasePattern::capitalized) part = to_u32(capitalize(to_utf8(lower32(part))));
-          replacement += part;
+          if (pattern == CasePattern::upper) {
+            std::transform(part, replacement.end(), part, upper_cp);
+          } else if (small || (p == 0 && pattern == CasePattern::capitalized)) {
+            std::transform(part, replacement.end(), part, lower_cp);
+            if (!small && part != replacement.end()) *part = upper_cp(*part);
+          }
         }
-        line += replacement;
+        append(replacement);
         if (replacement == original) continue;
         ++line_changed[li];
         if (!options.record_changes) continue;
         Change change;
         change.line = li + 1;
         change.column = t.begin + 1;
-        change.from = original8;
+        change.from = to_utf8(original);
         change.to = to_utf8(replacement);
         change.score = ch.best_score - ch.identity_score;
         if (ch.runner_up != kNoReading && ch.runner_up < ch.cands->size()) {
@@ -2023,8 +2033,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         }
         changes.push_back(std::move(change));
       }
-      line.append(lw.text, cursor, std::u32string::npos);
-      rewritten[li] = to_utf8(line);
+      append(std::u32string_view(lw.text).substr(cursor));
       std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.column < b.column; });
     }
   });

@@ -117,8 +117,9 @@ std::string capitalize(std::string_view s) {
   return to_utf8(u);
 }
 
-CasePattern case_pattern(std::string_view s) {
-  std::u32string u = to_u32(s);
+CasePattern case_pattern(std::string_view s) { return case_pattern(std::u32string_view(to_u32(s))); }
+
+CasePattern case_pattern(std::u32string_view u) {
   std::size_t letters = 0, upper = 0;
   bool first_upper = false;
   for (std::size_t i = 0; i < u.size(); ++i) {

@@ -26,6 +26,7 @@ std::string capitalize(std::string_view utf8);
 
 enum class CasePattern { lower, capitalized, upper, mixed };
 CasePattern case_pattern(std::string_view utf8);
+CasePattern case_pattern(std::u32string_view text);
 /// Give `word` the case pattern `pattern` (used to keep FÖRSLAG / Förslag / förslag).
 std::string apply_case(std::string_view word, CasePattern pattern);
 

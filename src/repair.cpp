@@ -45,6 +45,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kMaxEdits = 4;
+// A shorter text is repaired on one thread (a page: a few KB); see Impl::run.
+constexpr std::size_t kParallelBytes = 32 * 1024;
 constexpr std::size_t kMaxWalkSteps = 8000;    // per word form: bounds the trie walk
 constexpr std::size_t kMaxCandidates = 20;     // readings kept per word form
 constexpr std::size_t kVerifyCandidates = 3;   // of those, how many Hunspell may confirm
@@ -1246,13 +1248,32 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   };
   std::vector<LineWork> lines(raw_lines.size());
   DocState doc;
+  // The loops below over a text's lines, forms and words share the work out between threads
+  // when the text is long (by its bytes, not its lines: a text may have lost its line breaks).
+  // A page's are too short for that to pay (a batch repairs pages side by side instead): they
+  // run on the calling thread, in blocks as they would be shared out.
+  const bool parallel = normalized.size() >= kParallelBytes;
+  auto for_blocks = [parallel](std::size_t n, std::size_t grain, auto&& body) {
+    if (parallel) {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, grain), body);
+      return;
+    }
+    for (std::size_t b = 0; b < n; b += grain) body(tbb::blocked_range<std::size_t>(b, std::min(n, b + grain)));
+  };
+  auto for_each_index = [parallel](std::size_t n, auto&& body) {
+    if (parallel) {
+      tbb::parallel_for(std::size_t(0), n, body);
+      return;
+    }
+    for (std::size_t i = 0; i < n; ++i) body(i);
+  };
   // Bullets, item numbers and page-top junk stand only where a line starts.
   auto starts_line = [continues_line](std::size_t li) { return li > 0 || !continues_line; };
 
   // Tokenize every line with ICU's word break rules, in blocks of lines in parallel (each with
   // its own break iterator: they are not thread-safe).
   std::vector<std::size_t> line_letters(lines.size()), line_diacritics(lines.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, raw_lines.size(), 256), [&](const auto& range) {
+  for_blocks(raw_lines.size(), 256, [&](const auto& range) {
     std::unique_ptr<icu::BreakIterator> breaks;  // cloned when a line needs it (few do)
     std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;  // of a line, [begin, end) code points
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
@@ -1460,7 +1481,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // Names: a line that lists people ("Tony Mufic, Karin Gerken, Mats Nilsson,") vouches for the
   // names on it, wherever they recur: "Mats" stays "Mats" although "mäts" is a word.
   std::vector<char> name_list(lines.size());  // lines that list people
-  tbb::parallel_for(std::size_t(0), lines.size(), [&](std::size_t li) { name_list[li] = name_list_line(lines[li].text); });
+  for_each_index(lines.size(), [&](std::size_t li) { name_list[li] = name_list_line(lines[li].text); });
   for (std::size_t li = 0; li < lines.size(); ++li) {
     if (!name_list[li] && !(li > 0 && name_list[li - 1] && continues_name_list(lines[li].text)))
       continue;
@@ -1518,7 +1539,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     doc.readings.resize(forms.size());
     doc.owned.resize(forms.size());
     facts.resize(forms.size());
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, forms.size(), 64), [&](const auto& range) {
+    for_blocks(forms.size(), 64, [&](const auto& range) {
       // The keys of a block of forms first, and the cache's memory for all of them asked for
       // before any is looked up (see ReadingCache::prefetch): a page file finds most of its
       // forms there, and one lookup after another waited on each miss.
@@ -1550,12 +1571,12 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       }
     });
     doc.scored.lay_out(doc.readings);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, forms.size(), 256), [&](const auto& range) {
+    for_blocks(forms.size(), 256, [&](const auto& range) {
       for (std::size_t i = range.begin(); i < range.end(); ++i) pack(doc, i, false);
     });
     timer.lap("generate");
     choices.resize(order.size());
-    tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
+    for_each_index(order.size(), [&](std::size_t i) {
       const auto [li, ti] = order[i];
       Choice& ch = choices[i];
       ch.form = form_of[i];
@@ -1702,8 +1723,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         copies.push_back(static_cast<std::uint32_t>(i));
       }
     }
-    tbb::parallel_for(std::size_t(0), firsts.size(), [&](std::size_t k) { decide(0, firsts[k]); });
-    tbb::parallel_for(std::size_t(0), copies.size(), [&](std::size_t k) {
+    for_each_index(firsts.size(), [&](std::size_t k) { decide(0, firsts[k]); });
+    for_each_index(copies.size(), [&](std::size_t k) {
       Choice& ch = choices[copies[k]];
       const Choice& first = choices[static_cast<std::size_t>(first_plain[ch.form])];
       ch.best = first.best;
@@ -1725,11 +1746,11 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       } else if (pass == 0) {
         decide_without_context();
       } else if (first_pass == 0) {
-        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
+        for_each_index(order.size(), [&](std::size_t i) {
           if (prev_context(i, context_last) != kNoWord || next_context(i, context_first) != kNoWord) decide(pass, i);
         });
       } else {
-        tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t i) {
+        for_each_index(order.size(), [&](std::size_t i) {
           if (rescored[choices[i].form] || prev_context(i, context_last) != prev_context(i, read_last) ||
               next_context(i, context_first) != next_context(i, read_first))
             decide(pass, i);
@@ -1916,7 +1937,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
     for (std::size_t r = 0; r < unadapted.size(); ++r)
       if (doc.rule_logp[r] != unadapted[r]) doc.changed_rule_bits |= std::uint64_t{1} << (r % 64);
     rescored.assign(doc.readings.size(), 0);
-    tbb::parallel_for(std::size_t(0), doc.readings.size(), [&](std::size_t i) { rescored[i] = pack(doc, i, true); });
+    for_each_index(doc.readings.size(), [&](std::size_t i) { rescored[i] = pack(doc, i, true); });
     decide_all(1);  // the first round's readings are the context
   }
 
@@ -1926,7 +1947,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   std::vector<char> is_rewritten(lines.size(), 0);
   std::vector<std::vector<Change>> line_changes(lines.size());
   std::vector<std::size_t> line_changed(lines.size(), 0);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 512), [&](const auto& range) {
+  for_blocks(lines.size(), 512, [&](const auto& range) {
     std::u32string replacement;  // of one token, reused
     for (std::size_t li = range.begin(); li < range.end(); ++li) {
       const LineWork& lw = lines[li];

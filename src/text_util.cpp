@@ -123,8 +123,10 @@ CasePattern case_pattern(std::u32string_view u) {
   std::size_t letters = 0, upper = 0;
   bool first_upper = false;
   for (std::size_t i = 0; i < u.size(); ++i) {
-    if (!u_isalpha(static_cast<UChar32>(u[i]))) continue;
-    bool up = u_isupper(static_cast<UChar32>(u[i]));
+    const char32_t c = u[i];
+    // ASCII answered here, as ICU answers it; the rest by ICU.
+    if (c < 0x80 ? ((c | 0x20) < U'a' || (c | 0x20) > U'z') : !u_isalpha(static_cast<UChar32>(c))) continue;
+    const bool up = c < 0x80 ? c <= U'Z' : u_isupper(static_cast<UChar32>(c));
     if (letters == 0) first_upper = up;
     ++letters;
     if (up) ++upper;

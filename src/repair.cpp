@@ -247,6 +247,21 @@ struct Token {
   bool fixed = false;                // never changed (numbers, URLs, acronyms, ...)
 };
 
+// Whether protected_spans() may find a span in `line`: a chunk (between spaces) whose first '.',
+// '@' or ':' is not its last character, or a chunk of four that ends in one ("www."). Most lines
+// hold those characters only where a sentence or a label ends.
+bool may_hold_address(std::u32string_view line) {
+  for (std::size_t p = 0; p < line.size(); ++p) {
+    const char32_t c = line[p];
+    if (c != U'.' && c != U'@' && c != U':') continue;
+    if (p + 1 < line.size() && !is_space(line[p + 1])) return true;
+    if (p >= 3 && (p == 3 || is_space(line[p - 4])) && !is_space(line[p - 1]) && !is_space(line[p - 2]) &&
+        !is_space(line[p - 3]))
+      return true;
+  }
+  return false;
+}
+
 // URL, e-mail and domain spans of a line: [begin, end) in code points.
 std::vector<std::pair<std::size_t, std::size_t>> protected_spans(const std::u32string& line) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
@@ -1298,7 +1313,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       line_letters[li] = letters;
       line_diacritics[li] = diacritics;
       std::vector<std::pair<std::size_t, std::size_t>> spans;
-      if (specials) spans = protected_spans(lw.text);
+      if (specials && may_hold_address(lw.text)) spans = protected_spans(lw.text);
       if (options.threshold < kDigitScore && digits) lw.digit_spans = restore_digits(lw.text, spans, lw.read);
       // Plain Latin lines (most) without ICU, by the same rules (tests/word_breaks_test.cpp).
       segments.clear();

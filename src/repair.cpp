@@ -1317,7 +1317,8 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       if (options.threshold < kDigitScore && digits) lw.digit_spans = restore_digits(lw.text, spans, lw.read);
       // Plain Latin lines (most) without ICU, by the same rules (tests/word_breaks_test.cpp).
       segments.clear();
-      if (!detail::plain_word_breaks(lw.text, segments)) {
+      const bool plain = detail::plain_word_breaks(lw.text, segments);
+      if (!plain) {
         if (!breaks) breaks.reset(word_breaks->clone());
         icu::UnicodeString us = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(lw.text.data()),
                                                               static_cast<int32_t>(lw.text.size()));
@@ -1335,8 +1336,10 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
         Token t;
         t.begin = segment_begin;
         t.end = segment_end;
-        bool alnum = false;
-        for (std::size_t k = t.begin; k < t.end; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
+        // A plain segment that starts with a letter or digit is a word; any other is one
+        // character or a run of spaces (word_breaks.cpp). ICU's segments are looked through.
+        bool alnum = is_letter(lw.text[t.begin]) || is_digit(lw.text[t.begin]);
+        for (std::size_t k = t.begin + 1; k < t.end && !plain; ++k) alnum |= is_letter(lw.text[k]) || is_digit(lw.text[k]);
         t.word = alnum;
         for (auto [b, e] : spans) t.fixed |= t.begin < e && t.end > b;
         if (t.word && !repairable(std::u32string_view(lw.text).substr(t.begin, t.end - t.begin), letter_digits))

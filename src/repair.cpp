@@ -798,7 +798,8 @@ struct Repairer::Impl {
     std::sort(done.found.begin(), done.found.end(), [](const Found& a, const Found& b) { return a.logp > b.logp; });
     std::vector<Candidate> out;
     const auto& glue = glue_words();
-    const bool listed_name = doc.names.count(to_utf8(lower32(seen))) > 0;
+    thread_local std::string lower;
+    const bool listed_name = doc.names.count(lower_utf8(seen, lower)) > 0;
     const bool swedish_seen = swedish_spelling(seen);
     std::size_t verified = 0;
     double best_known = -1e9;  // channel of the likeliest known single word so far

@@ -10,9 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "protokoll/confusion_model.hpp"
-#include "protokoll/language_model.hpp"
-#include "protokoll/lexicon.hpp"
 
 namespace protokoll {
 
@@ -67,7 +64,6 @@ class Repairer {
   RepairResult repair(std::string_view text) const;
   static constexpr std::size_t kPieceBytes = 1u << 20;
 
-  const Lexicon& lexicon() const;
 
  private:
   struct Impl;

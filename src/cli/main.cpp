@@ -20,7 +20,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "protokoll/batch.hpp"
+#include "protokoll/pipeline.hpp"
 #include "protokoll/eval.hpp"
 #include "protokoll/input.hpp"
 #include "protokoll/record.hpp"

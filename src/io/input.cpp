@@ -1,0 +1,237 @@
+#include "protokoll/input.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <fnmatch.h>
+#include <sys/stat.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include "text/normalize.hpp"
+#include "text/ascii_scan.hpp"
+
+namespace protokoll {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Patterns from a folder's .protokollignore (one glob a line, '#' comments), with the folder
+// they came from: they apply to that folder and everything below it. As in .gitignore, a
+// pattern that ends in '/' names folders only.
+struct IgnoreRule {
+  fs::path base;
+  std::string pattern;
+  bool folders_only = false;
+};
+
+void read_ignore_file(const fs::path& dir, std::vector<IgnoreRule>& rules) {
+  std::ifstream in(dir / ".protokollignore");
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const bool folders_only = line.size() > 1 && line.back() == '/';
+    if (folders_only) line.pop_back();
+    rules.push_back({dir, line, folders_only});
+  }
+}
+
+bool ignored(const fs::path& path, bool is_folder, const std::vector<IgnoreRule>& rules) {
+  for (const auto& r : rules) {
+    if (r.folders_only && !is_folder) continue;
+    std::string rel = path.lexically_relative(r.base).string();
+    std::string name = path.filename().string();
+    if (::fnmatch(r.pattern.c_str(), rel.c_str(), FNM_PATHNAME) == 0 || ::fnmatch(r.pattern.c_str(), name.c_str(), 0) == 0)
+      return true;
+  }
+  return false;
+}
+
+void walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visiting, std::vector<IgnoreRule> rules,
+          std::vector<InputPath>& out) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  read_ignore_file(dir, rules);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
+    std::error_code type_error;
+    if (ignored(it->path(), it->is_directory(type_error), rules)) continue;
+    entries.push_back(it->path());
+  }
+  if (ec) {
+    out.push_back({dir.string(), "cannot list directory: " + ec.message()});
+    return;
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const auto& entry : entries) {
+    struct stat st {};
+    if (::stat(entry.c_str(), &st) != 0) {
+      out.push_back({entry.string(), std::string("cannot read: ") + std::strerror(errno)});
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      auto key = std::make_pair(st.st_dev, st.st_ino);
+      if (visiting.count(key)) {
+        out.push_back({entry.string(), "symlink loop: directory already being read"});
+        continue;
+      }
+      visiting.insert(key);
+      walk(entry, visiting, rules, out);
+      visiting.erase(key);
+    } else if (S_ISREG(st.st_mode)) {
+      out.push_back({entry.string(), ""});
+    }
+  }
+}
+
+bool starts_with(std::string_view bytes, std::string_view magic) {
+  return bytes.size() >= magic.size() && bytes.substr(0, magic.size()) == magic;
+}
+
+std::string convert_to_utf8(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(charset, &status);
+  if (U_FAILURE(status)) throw InputError(std::string("unsupported text encoding ") + charset);
+  std::string out(bytes.size() * 3 + 16, '\0');
+  UConverter* utf8 = ucnv_open("UTF-8", &status);
+  char* target = out.data();
+  const char* source = bytes.data();
+  ucnv_convertEx(utf8, conv, &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
+                 nullptr, nullptr, nullptr, nullptr, true, true, &status);
+  ucnv_close(utf8);
+  ucnv_close(conv);
+  if (U_FAILURE(status)) throw InputError(std::string("cannot decode text as ") + charset);
+  out.resize(static_cast<std::size_t>(target - out.data()));
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    i = static_cast<std::size_t>(detail::skip_ascii(bytes + i, bytes + s.size()) - bytes);
+    if (i == s.size()) break;
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || (c == 0xc0 || c == 0xc1) || i + extra >= s.size() + (extra ? 0 : 1)) return false;
+    for (int k = 1; k <= extra; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
+  std::vector<InputPath> out;
+  for (const auto& arg : args) {
+    if (arg == "-") {
+      out.push_back({"-", ""});
+      continue;
+    }
+    struct stat st {};
+    if (::stat(arg.c_str(), &st) != 0) {
+      std::error_code ec;
+      bool dangling = fs::is_symlink(fs::symlink_status(arg, ec));
+      out.push_back({arg, dangling ? "broken symlink" : std::string(std::strerror(errno))});
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      std::set<std::pair<dev_t, ino_t>> visiting{{st.st_dev, st.st_ino}};
+      std::size_t before = out.size();
+      walk(arg, visiting, {}, out);
+      if (out.size() == before) out.push_back({arg, "directory holds no files"});
+    } else {
+      out.push_back({arg, ""});
+    }
+  }
+  return out;
+}
+
+std::string read_bytes(const std::string& path) {
+  if (path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) throw InputError("cannot read standard input");
+    return data;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(std::string("cannot open: ") + std::strerror(errno));
+  // In blocks, not a character at a time: a whole archive file is read before it is decoded.
+  std::string data;
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) data.append(block, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw InputError(std::string("cannot read: ") + std::strerror(errno));
+  return data;
+}
+
+SourceKind detect_kind(std::string_view b) {
+  if (starts_with(b, "%PDF-")) return SourceKind::pdf;
+  if (starts_with(b, "II*\0") || starts_with(b, std::string_view("MM\0*", 4))) return SourceKind::tiff;
+  if (starts_with(b, "\x89PNG\r\n\x1a\n") || starts_with(b, "\xff\xd8\xff") ||
+      starts_with(b, "GIF87a") || starts_with(b, "GIF89a") || starts_with(b, "BM") ||
+      (b.size() > 12 && starts_with(b, "RIFF") && b.substr(8, 4) == "WEBP") ||
+      (b.size() > 2 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6' &&
+       (b[2] == '\n' || b[2] == ' ' || b[2] == '\r' || b[2] == '\t')) ||
+      starts_with(b, std::string_view("\0\0\0\x0cjP  ", 8)))
+    return SourceKind::image;
+  if (starts_with(b, "II*") ) return SourceKind::tiff;
+  // Text: UTF-16 with a BOM, or bytes without NULs in the first 64 KiB.
+  if (starts_with(b, "\xff\xfe") || starts_with(b, "\xfe\xff")) return SourceKind::text;
+  std::string_view head = b.substr(0, std::min<std::size_t>(b.size(), 65536));
+  if (head.find('\0') != std::string_view::npos) return SourceKind::unknown;
+  return SourceKind::text;
+}
+
+DecodedText decode_text(std::string_view bytes) {
+  DecodedText result;
+  if (starts_with(bytes, "\xef\xbb\xbf")) {
+    bytes.remove_prefix(3);
+    if (!valid_utf8(bytes)) throw InputError("invalid UTF-8 after a UTF-8 byte order mark");
+    result.encoding = "UTF-8";
+    result.utf8 = std::string(bytes);
+  } else if (starts_with(bytes, "\xff\xfe") || starts_with(bytes, "\xfe\xff")) {
+    bool le = bytes[0] == '\xff';
+    bytes.remove_prefix(2);
+    result.encoding = le ? "UTF-16LE" : "UTF-16BE";
+    result.utf8 = convert_to_utf8(bytes, result.encoding.c_str());
+  } else if (valid_utf8(bytes)) {
+    result.encoding = "UTF-8";
+    result.utf8 = std::string(bytes);
+  } else {
+    if (bytes.find('\0') != std::string_view::npos)
+      throw InputError("binary data, not text or a supported image");
+    // Not UTF-8: ask ICU which single-byte charset it is. Swedish legacy text is Windows-1252
+    // or ISO-8859-1 (identical for letters); anything ICU names that it can convert is used.
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector* det = ucsdet_open(&status);
+    ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
+    const UCharsetMatch* match = ucsdet_detect(det, &status);
+    std::string name = "windows-1252";
+    if (U_SUCCESS(status) && match) {
+      const char* n = ucsdet_getName(match, &status);
+      if (U_SUCCESS(status) && n) {
+        std::string detected = n;
+        // ICU reports ISO-8859-1 for most Latin-1 text; Windows-1252 is its superset (it also
+        // maps 0x80-0x9f to quotes and dashes), so decode with that.
+        if (detected == "ISO-8859-1" || detected == "windows-1252" || detected == "UTF-8") name = "windows-1252";
+        else name = detected;
+      }
+    }
+    ucsdet_close(det);
+    result.encoding = name;
+    result.utf8 = convert_to_utf8(bytes, name.c_str());
+  }
+  result.utf8 = nfc(result.utf8);
+  return result;
+}
+
+}  // namespace protokoll

@@ -1,0 +1,251 @@
+#include "protokoll/resources.hpp"
+#include "protokoll/ocr.hpp"
+
+#include <cstdarg>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <mutex>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#ifdef PROTOKOLL_WITH_PDF
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#endif
+
+#include "protokoll/input.hpp"
+#include "text/normalize.hpp"
+#include "text/text_util.hpp"
+
+namespace protokoll {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+std::string find_tessdata(const std::string& requested, const std::string& language) {
+  std::vector<std::string> dirs;
+  if (!requested.empty()) dirs.push_back(requested);
+  else {
+    if (const char* env = std::getenv("TESSDATA_PREFIX"); env && *env) dirs.emplace_back(env);
+    dirs.emplace_back("/usr/share/tesseract-ocr/5/tessdata");
+    dirs.emplace_back("/usr/share/tesseract-ocr/4.00/tessdata");
+    dirs.emplace_back("/usr/share/tessdata");
+  }
+  // Every model named in "swe+eng" must exist in the chosen directory.
+  std::vector<std::string> models;
+  std::stringstream ss(language);
+  for (std::string m; std::getline(ss, m, '+');)
+    if (!m.empty()) models.push_back(m);
+  for (const auto& dir : dirs) {
+    bool all = true;
+    for (const auto& m : models)
+      if (!fs::exists(fs::path(dir) / (m + ".traineddata"))) all = false;
+    if (all) return dir;
+  }
+  std::string missing = models.empty() ? language : models.front();
+  for (const auto& m : models) {
+    bool found = false;
+    for (const auto& dir : dirs) found = found || fs::exists(fs::path(dir) / (m + ".traineddata"));
+    if (!found) { missing = m; break; }
+  }
+  throw SetupError("Tesseract model '" + missing + "' not found (looked in " + dirs.front() +
+                           "); install it: apt-get install tesseract-ocr-" + missing);
+}
+
+// A PNG cut short (an interrupted copy) makes libpng print to stderr before it fails: check
+// the chunk structure first and report it as one line of ours.
+bool png_truncated(std::string_view b) {
+  if (b.size() < 8 || b.substr(0, 8) != "\x89PNG\r\n\x1a\n") return false;
+  std::size_t pos = 8;
+  while (pos + 12 <= b.size()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(b.data() + pos);
+    const std::size_t length = (std::size_t(p[0]) << 24) | (std::size_t(p[1]) << 16) | (std::size_t(p[2]) << 8) | p[3];
+    if (b.substr(pos + 4, 4) == "IEND") return false;
+    pos += 12 + length;
+  }
+  return true;
+}
+
+// Likewise a JPEG without its end marker (libjpeg warns "Premature end of JPEG file").
+bool jpeg_truncated(std::string_view b) {
+  if (b.size() < 3 || b.substr(0, 3) != "\xff\xd8\xff") return false;
+  std::string_view tail = b.substr(b.size() > 4096 ? b.size() - 4096 : 0);
+  return tail.find("\xff\xd9") == std::string_view::npos;
+}
+
+}  // namespace
+
+struct OcrEngine::Impl {
+  tesseract::TessBaseAPI api;
+  OcrOptions options;
+
+  std::vector<Line> recognize(Pix* pix) {
+    // A page is at most A0 at 600 dpi (~560 megapixels); anything larger is a broken or
+    // hostile file that would only exhaust memory.
+    const double megapixels = static_cast<double>(pixGetWidth(pix)) * pixGetHeight(pix) / 1e6;
+    if (megapixels > 600) throw InputError("image too large to be a page (" + std::to_string(static_cast<long>(megapixels)) + " megapixels)");
+    if (pixGetXRes(pix) < 70) pixSetResolution(pix, options.dpi > 0 ? options.dpi : 300,
+                                                options.dpi > 0 ? options.dpi : 300);
+    api.SetImage(pix);
+    if (api.Recognize(nullptr) != 0) throw InputError("Tesseract could not recognize the page");
+    std::vector<Line> lines;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return lines;
+    bool first = true;
+    it->Begin();
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || first) {
+        // A new paragraph or block becomes a blank line, as in Tesseract's own text output.
+        if (!first && it->IsAtBeginningOf(tesseract::RIL_PARA)) lines.push_back(Line{});
+        lines.push_back(Line{});
+        first = false;
+      }
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text) continue;
+      Word word;
+      word.text = normalize_unicode(text.get());
+      word.confidence = it->Confidence(tesseract::RIL_WORD);
+      int l, t, r, b;
+      if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = Box{l, t, r - l, b - t};
+      Line& line = lines.back();
+      if (!line.text.empty()) line.text += ' ';
+      line.text += word.text;
+      line.words.push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_WORD));
+    api.Clear();
+    return lines;
+  }
+};
+
+namespace {
+// The image libraries print their own complaints about a broken file to stderr; protokoll
+// reports each failure as one line of its own, so theirs are silenced. libtiff is reached
+// through leptonica (no headers needed): its handlers are looked up at run time.
+void silence_image_libraries() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    using Handler = void (*)(const char*, const char*, va_list);
+    using SetHandler = Handler (*)(Handler);
+    leptSetStderrHandler([](const char*) {});
+    for (const char* name : {"TIFFSetErrorHandler", "TIFFSetWarningHandler"})
+      if (auto set = reinterpret_cast<SetHandler>(::dlsym(RTLD_DEFAULT, name))) set(nullptr);
+#ifdef PROTOKOLL_WITH_PDF
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+#endif
+  });
+}
+}  // namespace
+
+OcrEngine::OcrEngine(const OcrOptions& options) : impl_(std::make_unique<Impl>()) {
+  silence_image_libraries();
+  impl_->options = options;
+  std::string dir = find_tessdata(options.tessdata_dir, options.language);
+  setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own messages would pollute stderr
+  if (impl_->api.Init(dir.c_str(), options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
+    throw SetupError("Tesseract could not load model '" + options.language + "' from " + dir);
+  impl_->api.SetPageSegMode(tesseract::PSM_AUTO);
+  // Keep interword spaces so that columns and indentation survive as spaces.
+  impl_->api.SetVariable("preserve_interword_spaces", "1");
+  impl_->api.SetVariable("debug_file", "/dev/null");
+}
+
+OcrEngine::~OcrEngine() = default;
+
+std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::size_t source_index) {
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  std::vector<Page> pages;
+  if (detect_kind(bytes) == SourceKind::tiff) {
+    size_t offset = 0;
+    int number = 0;
+    do {
+      PixPtr pix(pixReadMemFromMultipageTiff(data, bytes.size(), &offset));
+      if (!pix) {
+        if (number == 0) throw InputError("not a readable TIFF image");
+        throw InputError("TIFF page " + std::to_string(number + 1) + " is not readable");
+      }
+      ++number;
+      pages.push_back(Page{source_index, number, impl_->recognize(pix.get())});
+    } while (offset != 0);
+    return pages;
+  }
+  if (png_truncated(bytes)) throw InputError("truncated PNG image (the file ends before the image does)");
+  if (jpeg_truncated(bytes)) throw InputError("truncated JPEG image (no end marker)");
+  PixPtr pix(pixReadMem(data, bytes.size()));
+  if (!pix) throw InputError("not a readable image (damaged or unsupported format)");
+  if (pixGetWidth(pix.get()) < 8 || pixGetHeight(pix.get()) < 8) throw InputError("image is too small to hold text");
+  pages.push_back(Page{source_index, 1, impl_->recognize(pix.get())});
+  return pages;
+}
+
+bool pdf_supported() {
+#ifdef PROTOKOLL_WITH_PDF
+  return true;
+#else
+  return false;
+#endif
+}
+
+std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::size_t source_index) {
+#ifdef PROTOKOLL_WITH_PDF
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) throw InputError("not a readable PDF");
+  if (doc->is_locked()) throw InputError("PDF is encrypted");
+  std::vector<Page> pages;
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  const int dpi = impl_->options.dpi > 0 ? impl_->options.dpi : 300;
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) throw InputError("PDF page " + std::to_string(i + 1) + " is not readable");
+    // A born-digital page already carries its text: use it rather than OCR its rendering.
+    poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    std::string layer(utf8.begin(), utf8.end());
+    if (trim(layer).size() >= 40) {
+      auto text_pages = pages_from_text(normalize_unicode(layer), source_index);
+      Page p{source_index, i + 1, {}};
+      for (auto& tp : text_pages)
+        for (auto& l : tp.lines) p.lines.push_back(std::move(l));
+      pages.push_back(std::move(p));
+      continue;
+    }
+    poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+    if (!img.is_valid()) throw InputError("PDF page " + std::to_string(i + 1) + " could not be rendered");
+    PixPtr pix(pixCreate(img.width(), img.height(), 8));
+    l_uint32* dst = pixGetData(pix.get());
+    const int wpl = pixGetWpl(pix.get());
+    const char* src = img.const_data();
+    for (int y = 0; y < img.height(); ++y) {
+      const auto* row = reinterpret_cast<const unsigned char*>(src + static_cast<long>(y) * img.bytes_per_row());
+      l_uint32* line = dst + static_cast<long>(y) * wpl;
+      for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+    pixSetResolution(pix.get(), dpi, dpi);
+    pages.push_back(Page{source_index, i + 1, impl_->recognize(pix.get())});
+  }
+  return pages;
+#else
+  (void)bytes;
+  (void)source_index;
+  throw InputError("PDF input is not supported by this build (rebuild with PROTOKOLL_WITH_PDF=ON)");
+#endif
+}
+
+}  // namespace protokoll

@@ -1,7 +1,11 @@
-// The document model that flows through the pipeline:
-//   Source (a file and its sha256) -> Page -> Line -> Word.
-// Every later stage keeps these links so that a repaired word or a record field can say
-// which file, page and line it came from.
+// The document model every stage works on, built once when an input is loaded:
+//
+//   Document { Source, Page { Line { Word } } }, and the changes the repair made to its lines.
+//
+// Loading decodes and normalizes the text exactly once (or OCRs the page images); the repair
+// then rewrites lines in place, segmentation and records refer to lines by position, and the
+// writers put the text back with the source's own line ends. So any stage can say where a piece
+// of text came from: which file, page, line, column, and (for scans) which word and box.
 #pragma once
 
 #include <cstddef>
@@ -14,50 +18,79 @@ namespace protokoll {
 /// What an input's bytes turned out to be (detected from content, not from the file name).
 enum class SourceKind { text, image, tiff, pdf, unknown };
 
-const char* to_string(SourceKind kind);
+/// How the lines of a text source end. Written back as they came.
+enum class LineEnd { lf, crlf, cr };
 
 /// One input: a file on disk or standard input ("-").
 struct Source {
-  std::string path;    ///< as the user named it, "-" for standard input
-  std::string sha256;  ///< lowercase hex of the raw bytes
+  std::string path;           ///< as the user named it, "-" for standard input
+  std::string resolved_path;  ///< absolute, symbolic links resolved ("" for standard input)
+  std::string sha256;         ///< lowercase hex of the raw bytes ("" when not computed)
   SourceKind kind = SourceKind::unknown;
-  std::string encoding;  ///< for text: the charset it was decoded from ("UTF-8", "windows-1252", ...)
+  std::string encoding;       ///< text: the charset it was decoded from ("UTF-8", "windows-1252", ...)
+  LineEnd line_end = LineEnd::lf;
+  bool final_newline = true;  ///< text: whether its last line ends with a line end
 };
 
-/// Pixel rectangle on a page image (OCR input only).
+/// A pixel rectangle on a page image; all zero for text input.
 struct Box {
   int left = 0, top = 0, width = 0, height = 0;
+  bool empty() const { return width <= 0 || height <= 0; }
 };
 
+/// A word as OCR read it.
 struct Word {
-  std::string text;                 ///< UTF-8, NFC
-  float confidence = -1.0f;         ///< OCR confidence 0..100, -1 when unknown (text input)
-  std::optional<Box> box;           ///< where on the page, when known
+  std::string text;          ///< UTF-8, normalized
+  float confidence = -1.0f;  ///< OCR confidence 0..100
+  Box box;
 };
 
 struct Line {
-  std::string text;         ///< the whole line as UTF-8 (spacing preserved for text input)
-  std::vector<Word> words;  ///< OCR words with confidences; empty for text input
+  std::string text;         ///< UTF-8, normalized; the repair rewrites it in place
+  Box box;                  ///< scans: the line's box on the page image
+  std::vector<Word> words;  ///< scans: the words as OCR read them (empty for text input)
 };
 
 struct Page {
-  std::size_t source = 0;  ///< index into Document::sources
-  int number = 1;          ///< 1-based page number within its source
+  int number = 1;                        ///< 1-based within its source
+  int width = 0, height = 0, dpi = 0;    ///< scans: the page image as OCR saw it
+  std::optional<double> ocr_confidence;  ///< scans: mean word confidence
+  /// Text input: whether the form feed after this page followed a line end ("a\n\fb", the
+  /// usual case) or stood inside the line ("a\fb"). Written back as it was.
+  bool break_after_line_end = true;
   std::vector<Line> lines;
 };
 
-/// A stream of pages from one or more sources, in reading order.
-struct Document {
-  std::vector<Source> sources;
-  std::vector<Page> pages;
+/// One change the repair made to a line.
+struct Change {
+  int page = 1;            ///< 1-based page of the source
+  std::size_t line = 0;    ///< 1-based line of the source, counted over all its pages
+  std::size_t column = 0;  ///< 1-based, in code points of the line as it was read
+  std::string from, to;
+  double score = 0;        ///< log10 margin over leaving the word as it was
+  std::string runner_up;   ///< the next best reading ("" when none)
+};
 
-  /// Page texts joined by '\n', pages separated by a form feed line break ("\f").
-  std::string text() const;
-  /// Mean OCR word confidence over all words that have one, or nullopt for text input.
+/// One input, loaded: its source, its pages, and what the repair did to them.
+struct Document {
+  Source source;
+  std::vector<Page> pages;
+  std::vector<Change> changes;  ///< filled when the repair is asked to record them
+  std::size_t words = 0;            ///< word tokens the repair saw
+  std::size_t repaired_words = 0;   ///< changes the repair made (recorded or not)
+  std::size_t unknown_words = 0;    ///< words left that no lexicon knows
+
+  std::size_t line_count() const;
+  /// Mean OCR word confidence over the pages that have one; nullopt for text input.
   std::optional<double> mean_confidence() const;
 };
 
-/// Split UTF-8 text into pages (on form feeds) and lines (on '\n', '\r\n' or '\r').
-std::vector<Page> pages_from_text(std::string_view text, std::size_t source_index);
+/// Split normalized UTF-8 text into pages (on form feeds) and lines (on "\n", "\r\n" or "\r").
+/// A final line end does not start another line; an empty text is one page without lines.
+std::vector<Page> pages_from_text(std::string_view text);
+
+/// The text of a document's pages: lines joined by the source's line end, pages by a form
+/// feed, the final line end as the source had it. Line i out is line i in.
+std::string document_text(const Document& doc);
 
 }  // namespace protokoll

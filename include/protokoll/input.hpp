@@ -35,13 +35,21 @@ std::string read_bytes(const std::string& path);
 SourceKind detect_kind(std::string_view bytes);
 
 struct DecodedText {
-  std::string utf8;      ///< NFC, without a byte order mark, line endings as in the input
+  std::string utf8;      ///< without a byte order mark, line endings as in the input
   std::string encoding;  ///< the charset it was decoded from
 };
 
 /// Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise the charset that
-/// ICU's detector names (Windows-1252 / ISO-8859-1 for legacy Swedish). Throws InputError when
-/// the bytes are not text (NUL bytes without a UTF-16 BOM).
+/// ICU's detector names (Windows-1252 / ISO-8859-1 for legacy Swedish). Not normalized. Throws
+/// InputError when the bytes are not text (NUL bytes without a UTF-16 BOM).
 DecodedText decode_text(std::string_view bytes);
+
+/// Load UTF-8 text into `doc`: normalized (NFC, ligatures, spaces; text/normalize.hpp) once,
+/// split into pages and lines, its line end and final newline noted in doc.source.
+void load_text_lines(std::string_view utf8, Document& doc);
+
+/// Load text bytes in any supported encoding: decode_text (doc.source.encoding), then
+/// load_text_lines. Throws InputError.
+void load_text(std::string_view bytes, Document& doc);
 
 }  // namespace protokoll

@@ -33,10 +33,10 @@ class OcrEngine {
 
   /// OCR every page of an image file's bytes (PNG, JPEG, PNM, BMP, GIF, WebP, single or
   /// multi-page TIFF). Throws InputError when the bytes cannot be decoded as an image.
-  std::vector<Page> recognize_image(std::string_view bytes, std::size_t source_index);
+  std::vector<Page> recognize_image(std::string_view bytes);
 
   /// Render and OCR every page of a PDF (only when built with PROTOKOLL_WITH_PDF).
-  std::vector<Page> recognize_pdf(std::string_view bytes, std::size_t source_index);
+  std::vector<Page> recognize_pdf(std::string_view bytes);
 
  private:
   struct Impl;

@@ -1,11 +1,10 @@
-// The batch runner: inputs -> sources and pages (decoded text or OCR) -> repaired text ->
-// meeting records. Inputs are processed in parallel; results keep input order. A bad input is
+// The pipeline runner: inputs -> documents (text decoded, or pages OCR'd) -> repaired in place
+// -> meeting records. Inputs are processed in parallel; results keep input order. A bad input is
 // reported and skipped, never stops the batch.
 #pragma once
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,61 +21,39 @@ struct InputFailure {
   std::string reason;
 };
 
-struct BatchOptions {
+struct PipelineOptions {
   OcrOptions ocr;
   RepairOptions repair;
   bool repair_text = true;  ///< run the repair stage on text and OCR output
   bool per_file = false;    ///< each file its own stream of meetings
   bool images_only = false; ///< `ocr`: text inputs are failures
   bool digest = true;       ///< SHA-256 of each input (records cite it; `repair` and `ocr` skip it)
-  /// Repaired text back into the pages' lines (records need them). Off (`repair`, which only
-  /// writes the text): LoadedSource::text holds it and the pages stay as read.
-  bool repaired_pages = true;
   int jobs = 0;             ///< worker threads, 0 = all cores
 };
 
-/// A loaded input: its source and pages, repaired when asked.
-struct LoadedSource {
-  Source source;
-  std::vector<Page> pages;
-  std::size_t repaired_words = 0, unknown_words = 0;
-  std::vector<Change> changes;
-  bool ends_with_newline = true;  ///< text input: whether its last line ended with a newline
-  bool crlf = false;              ///< text input: its lines end with CR LF (text from Windows)
-  /// The repaired text when BatchOptions::repaired_pages is off: what pages_text() gives of the
-  /// pages repaired (pages joined by '\f', lines by '\n').
-  std::optional<std::string> text;
-};
-
-class Batch {
+class Pipeline {
  public:
-  explicit Batch(BatchOptions options);
-  ~Batch();
+  explicit Pipeline(PipelineOptions options);
+  ~Pipeline();
 
-  /// Read, detect, decode or OCR, and repair every input in parallel, handing each result to
-  /// `on_loaded` (or `on_failure`) one at a time, in input order, as soon as it and all before
-  /// it are done, so output streams for large batches. Throws SetupError when a model
-  /// or dictionary is missing; any other problem is one input's failure.
+  /// Read, detect, decode or OCR, and repair every input in parallel, handing each document
+  /// to `on_document` (or its failure to `on_failure`) one at a time, in input order, as soon
+  /// as it and all before it are done, so output streams for large batches. Throws SetupError
+  /// when a model or dictionary is missing; any other problem is one input's failure.
   void process(const std::vector<InputPath>& inputs,
-               const std::function<void(std::size_t, LoadedSource&&)>& on_loaded,
+               const std::function<void(std::size_t, Document&&)>& on_document,
                const std::function<void(const InputFailure&)>& on_failure);
 
   /// process() collected: failures are appended to `failures` and left out of the result.
-  std::vector<LoadedSource> load(const std::vector<InputPath>& inputs,
-                                 std::vector<InputFailure>& failures);
+  std::vector<Document> load(const std::vector<InputPath>& inputs, std::vector<InputFailure>& failures);
 
-  /// Meeting records from loaded sources (one stream, or one per file with per_file).
-  std::vector<Record> records(const std::vector<LoadedSource>& sources) const;
-
-  /// The repairer, created on first use (throws on missing resources).
-  const Repairer& repairer();
+  /// Meeting records from loaded documents (one stream, or one per file with per_file), with
+  /// ids unique in the run.
+  std::vector<Record> records(const std::vector<Document>& documents) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// Page texts joined by '\n', pages separated by "\f".
-std::string pages_text(const std::vector<Page>& pages);
 
 }  // namespace protokoll

@@ -3,10 +3,14 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "protokoll/document.hpp"
+#include "protokoll/segment.hpp"
 
 namespace protokoll {
 
@@ -55,8 +59,18 @@ struct Record {
   nlohmann::ordered_json to_json() const;
 };
 
-/// Read every field from one meeting's (repaired) text. Fills the content fields, `text`,
-/// `id` and warnings; source and quality are the caller's.
-Record extract_record(const std::string& meeting_text);
+/// Read every field from one meeting's (repaired) lines. Fills the content fields, `text`,
+/// `id` and warnings; source and quality are meeting_records()'s.
+Record extract_record(std::span<const StreamLine> meeting);
+/// The same for a meeting's text given as a string.
+Record extract_record(std::string_view meeting_text);
+
+/// The records of the meetings in the documents, read as one stream: segmented
+/// (segment_meetings), each meeting's fields extracted, and where it came from added: its
+/// files and pages, their OCR confidence, its share of the repair's counts.
+std::vector<Record> meeting_records(std::span<const Document> documents);
+
+/// Ids are unique within a run: a second meeting of the same body on the same day gets "-2".
+void make_ids_unique(std::vector<Record>& records);
 
 }  // namespace protokoll

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "protokoll/document.hpp"
+
 
 namespace protokoll {
 
@@ -28,25 +30,14 @@ struct RepairOptions {
   bool share_readings = true;
 };
 
-/// One change the repair made, for --changes / --dry-run.
-struct Change {
-  std::size_t line = 0;    ///< 1-based
-  std::size_t column = 0;  ///< 1-based, in code points of the input line
-  std::string from, to;
-  double score = 0;        ///< log10 margin over leaving the word as it was
-  std::string runner_up;   ///< the next best candidate ("" when none)
-};
-
+/// The repair of a text given as a string (Repairer::repair(std::string_view)).
 struct RepairResult {
-  std::string text;  ///< repaired text, same line count as the input
-  std::vector<Change> changes;     ///< empty unless RepairOptions::record_changes
+  std::string text;               ///< repaired text: line i out is line i in, line ends as they came
+  std::vector<Change> changes;    ///< empty unless RepairOptions::record_changes
   std::size_t changed_words = 0;  ///< changes made (recorded or not)
   std::size_t words = 0;          ///< word tokens seen
   std::size_t unknown_words = 0;  ///< word tokens left that the lexicon does not know
 };
-
-/// Optional per-word OCR confidences, for text that came from OCR (indexed by line, then word).
-using LineConfidences = std::vector<std::vector<float>>;
 
 class Repairer {
  public:
@@ -57,10 +48,15 @@ class Repairer {
   Repairer(const Repairer&) = delete;
   Repairer& operator=(const Repairer&) = delete;
 
-  /// Repair one document's text (the unit for document-level evidence). Thread-safe. A text
+  /// Repair a document's lines in place: one document for the evidence (its share of lost
+  /// å/ä/ö, the words it shows intact, its lists of names). Sets doc.words, repaired_words and
+  /// unknown_words, and doc.changes when RepairOptions::record_changes. Thread-safe. A document
   /// longer than kPieceBytes is repaired in pieces of whole lines (preferably ending at a blank
   /// line), each a document of its own, so that memory does not grow with the file; a single
-  /// line longer than that is cut after a space.
+  /// line longer than that is cut after a space, which shows neither in the text nor in the
+  /// changes' columns.
+  void repair(Document& doc) const;
+  /// The same for a text given as a string (UTF-8): normalized, repaired, written back.
   RepairResult repair(std::string_view text) const;
   static constexpr std::size_t kPieceBytes = 1u << 20;
 

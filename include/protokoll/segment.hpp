@@ -1,19 +1,29 @@
-// Segmentation: split a stream of lines (one or many files) into meetings. A meeting starts at a
-// header-and-date block, not at a file boundary.
+// Segmentation: split a stream of lines (one or many documents) into meetings. A meeting starts
+// at a header-and-date block, not at a file boundary.
 #pragma once
 
 #include <cstddef>
-#include <string>
+#include <cstdint>
+#include <span>
+#include <string_view>
 #include <vector>
+
+#include "protokoll/document.hpp"
 
 namespace protokoll {
 
-/// A line of the stream with where it came from.
+/// A line of the stream: a view of a document's line and where it stands. The documents must
+/// outlive the stream.
 struct StreamLine {
-  std::string text;
-  std::size_t source = 0;  ///< index of its source
-  int page = 1;
+  std::string_view text;
+  std::uint32_t document = 0;  ///< index of its document in the stream's documents
+  std::uint32_t page = 0;      ///< index of its page in the document
+  std::uint32_t line = 0;      ///< index of the line in the page
+  int page_number = 1;         ///< the page's number (Page::number)
 };
+
+/// Every line of the documents in reading order.
+std::vector<StreamLine> stream_lines(std::span<const Document> documents);
 
 /// A half-open range of stream lines [begin, end) holding one meeting.
 struct Segment {
@@ -22,6 +32,6 @@ struct Segment {
 
 /// Split the stream into meetings. Text before the first meeting start joins the first meeting;
 /// a stream with no recognizable start is one segment.
-std::vector<Segment> segment_meetings(const std::vector<StreamLine>& lines);
+std::vector<Segment> segment_meetings(std::span<const StreamLine> lines);
 
 }  // namespace protokoll

@@ -103,6 +103,7 @@ void write_changes(std::ostream& out, const std::string& file, const std::vector
   for (const auto& c : changes) {
     nlohmann::ordered_json j;
     j["file"] = file;
+    j["page"] = c.page;
     j["line"] = c.line;
     j["column"] = c.column;
     j["from"] = c.from;
@@ -143,7 +144,7 @@ int main(int argc, char** argv) {
   app.add_option("-j,--jobs", jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", g_quiet, "no progress messages on stderr");
 
-  BatchOptions options;
+  PipelineOptions options;
   std::vector<std::string> inputs;
   std::string format = "jsonl", changes_path;
   bool dry_run = false, no_repair = false, no_bullets = false;
@@ -271,7 +272,6 @@ int main(int argc, char** argv) {
       ensure_single_threaded_openmp(argv);
     // Only records cite an input's SHA-256; text out does not need it.
     options.digest = !(ocr->parsed() || repair->parsed());
-    options.repaired_pages = !repair->parsed();  // `repair` writes the text, not pages
     if (ocr->parsed()) {
       options.repair_text = false;
       options.images_only = true;
@@ -282,7 +282,7 @@ int main(int argc, char** argv) {
     }
     // Deliberately never freed: the process ends right after, and tearing down the models
     // (Hunspell, the trie, the language model) costs a tenth of a second for nothing.
-    Batch& batch = *new Batch(options);
+    Pipeline& batch = *new Pipeline(options);
     std::size_t failed = 0, done = 0;
     const bool progress = !g_quiet && ::isatty(STDERR_FILENO) && paths.size() > 1;
     auto on_failure = [&](const InputFailure& f) {
@@ -307,7 +307,7 @@ int main(int argc, char** argv) {
       bool first = true;
       batch.process(
           paths,
-          [&](std::size_t, LoadedSource&& src) {
+          [&](std::size_t, Document&& src) {
             tick(src.source.path);
             if (changes_file.is_open()) write_changes(changes_file, src.source.path, src.changes);
             if (dry_run) {
@@ -316,31 +316,17 @@ int main(int argc, char** argv) {
             }
             if (!first) std::cout << '\f';
             first = false;
-            // Line i out is line i in: every line ends with a newline as it did, blank last
-            // lines included, and a last line without one keeps it that way.
-            // Text from Windows keeps its CR LF line ends.
-            std::string text = src.text ? std::move(*src.text) : pages_text(src.pages);
-            const bool any_line =
-                std::any_of(src.pages.begin(), src.pages.end(), [](const Page& p) { return !p.lines.empty(); });
-            if (src.ends_with_newline && any_line) text += '\n';
-            if (src.crlf) {
-              std::string crlf;
-              crlf.reserve(text.size() + text.size() / 32);
-              for (char c : text) {
-                if (c == '\n') crlf += '\r';
-                crlf += c;
-              }
-              text = std::move(crlf);
-            }
+            // Line i out is line i in, with the source's line ends and final newline.
+            const std::string text = document_text(src);
             std::cout << text;
             std::cout.flush();
           },
           on_failure);
     } else {
-      std::vector<LoadedSource> loaded;
+      std::vector<Document> loaded;
       batch.process(
           paths,
-          [&](std::size_t, LoadedSource&& src) {
+          [&](std::size_t, Document&& src) {
             tick(src.source.path);
             if (changes_file.is_open()) write_changes(changes_file, src.source.path, src.changes);
             loaded.push_back(std::move(src));

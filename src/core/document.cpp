@@ -1,28 +1,13 @@
 #include "protokoll/document.hpp"
 
+#include <string_view>
+
 namespace protokoll {
 
-const char* to_string(SourceKind kind) {
-  switch (kind) {
-    case SourceKind::text: return "text";
-    case SourceKind::image: return "image";
-    case SourceKind::tiff: return "tiff";
-    case SourceKind::pdf: return "pdf";
-    case SourceKind::unknown: break;
-  }
-  return "unknown";
-}
-
-std::string Document::text() const {
-  std::string out;
-  for (std::size_t p = 0; p < pages.size(); ++p) {
-    if (p) out += '\f';
-    for (std::size_t l = 0; l < pages[p].lines.size(); ++l) {
-      if (l) out += '\n';
-      out += pages[p].lines[l].text;
-    }
-  }
-  return out;
+std::size_t Document::line_count() const {
+  std::size_t n = 0;
+  for (const Page& page : pages) n += page.lines.size();
+  return n;
 }
 
 std::optional<double> Document::mean_confidence() const {
@@ -39,13 +24,12 @@ std::optional<double> Document::mean_confidence() const {
   return sum / static_cast<double>(n);
 }
 
-std::vector<Page> pages_from_text(std::string_view text, std::size_t source_index) {
-  std::vector<Page> pages;
-  pages.push_back(Page{source_index, 1, {}});
+std::vector<Page> pages_from_text(std::string_view text) {
+  std::vector<Page> pages(1);
   std::size_t start = 0;  // of the current line
   bool pending = false;   // a line has started (even if empty)
   auto flush_line = [&](std::size_t end) {
-    pages.back().lines.push_back(Line{std::string(text.substr(start, end - start)), {}});
+    pages.back().lines.push_back(Line{std::string(text.substr(start, end - start)), {}, {}});
     pending = false;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -60,13 +44,37 @@ std::vector<Page> pages_from_text(std::string_view text, std::size_t source_inde
     } else if (c == '\n') {
       flush_line(i);
     } else {
+      // A form feed inside a line ends that line without a line end.
+      pages.back().break_after_line_end = !pending;
       if (pending) flush_line(i);
-      pages.push_back(Page{source_index, static_cast<int>(pages.size()) + 1, {}});
+      Page next;
+      next.number = static_cast<int>(pages.size()) + 1;
+      pages.push_back(std::move(next));
     }
     start = i + 1;
   }
   if (pending) flush_line(text.size());
   return pages;
+}
+
+std::string document_text(const Document& doc) {
+  const std::string_view eol = doc.source.line_end == LineEnd::crlf ? "\r\n" : doc.source.line_end == LineEnd::cr ? "\r" : "\n";
+  std::size_t bytes = 0;
+  for (const Page& page : doc.pages)
+    for (const Line& line : page.lines) bytes += line.text.size() + eol.size();
+  std::string out;
+  out.reserve(bytes + doc.pages.size());
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    const Page& page = doc.pages[p];
+    if (p) out += '\f';
+    const bool last_page = p + 1 == doc.pages.size();
+    for (std::size_t l = 0; l < page.lines.size(); ++l) {
+      out += page.lines[l].text;
+      const bool last_line = l + 1 == page.lines.size();
+      if (!last_line || (last_page ? doc.source.final_newline : page.break_after_line_end)) out += eol;
+    }
+  }
+  return out;
 }
 
 }  // namespace protokoll

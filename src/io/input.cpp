@@ -230,8 +230,23 @@ DecodedText decode_text(std::string_view bytes) {
     result.encoding = name;
     result.utf8 = convert_to_utf8(bytes, name.c_str());
   }
-  result.utf8 = nfc(result.utf8);
   return result;
+}
+
+void load_text_lines(std::string_view utf8, Document& doc) {
+  const std::string text = normalize_unicode(utf8);
+  const std::size_t end = text.find_first_of("\r\n");
+  doc.source.line_end = end == std::string::npos || text[end] == '\n' ? LineEnd::lf
+                        : end + 1 < text.size() && text[end + 1] == '\n' ? LineEnd::crlf
+                                                                        : LineEnd::cr;
+  doc.source.final_newline = text.empty() || text.back() == '\n' || text.back() == '\r';
+  doc.pages = pages_from_text(text);
+}
+
+void load_text(std::string_view bytes, Document& doc) {
+  DecodedText decoded = decode_text(bytes);
+  doc.source.encoding = std::move(decoded.encoding);
+  load_text_lines(decoded.utf8, doc);
 }
 
 }  // namespace protokoll

@@ -93,19 +93,27 @@ struct OcrEngine::Impl {
   tesseract::TessBaseAPI api;
   OcrOptions options;
 
-  std::vector<Line> recognize(Pix* pix) {
+  // OCR one page image: its lines with their words, boxes and confidences.
+  Page recognize(Pix* pix, int number) {
     // A page is at most A0 at 600 dpi (~560 megapixels); anything larger is a broken or
     // hostile file that would only exhaust memory.
     const double megapixels = static_cast<double>(pixGetWidth(pix)) * pixGetHeight(pix) / 1e6;
     if (megapixels > 600) throw InputError("image too large to be a page (" + std::to_string(static_cast<long>(megapixels)) + " megapixels)");
     if (pixGetXRes(pix) < 70) pixSetResolution(pix, options.dpi > 0 ? options.dpi : 300,
                                                 options.dpi > 0 ? options.dpi : 300);
+    Page page;
+    page.number = number;
+    page.width = pixGetWidth(pix);
+    page.height = pixGetHeight(pix);
+    page.dpi = pixGetXRes(pix);
     api.SetImage(pix);
     if (api.Recognize(nullptr) != 0) throw InputError("Tesseract could not recognize the page");
-    std::vector<Line> lines;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    if (!it) return lines;
+    if (!it) return page;
+    std::vector<Line>& lines = page.lines;
     bool first = true;
+    double confidence_sum = 0;
+    std::size_t words = 0;
     it->Begin();
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
@@ -113,6 +121,8 @@ struct OcrEngine::Impl {
         // A new paragraph or block becomes a blank line, as in Tesseract's own text output.
         if (!first && it->IsAtBeginningOf(tesseract::RIL_PARA)) lines.push_back(Line{});
         lines.push_back(Line{});
+        int l, t, r, b;
+        if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) lines.back().box = Box{l, t, r - l, b - t};
         first = false;
       }
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -122,13 +132,16 @@ struct OcrEngine::Impl {
       word.confidence = it->Confidence(tesseract::RIL_WORD);
       int l, t, r, b;
       if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = Box{l, t, r - l, b - t};
+      confidence_sum += word.confidence;
+      ++words;
       Line& line = lines.back();
       if (!line.text.empty()) line.text += ' ';
       line.text += word.text;
       line.words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
     api.Clear();
-    return lines;
+    if (words) page.ocr_confidence = confidence_sum / static_cast<double>(words);
+    return page;
   }
 };
 
@@ -166,7 +179,7 @@ OcrEngine::OcrEngine(const OcrOptions& options) : impl_(std::make_unique<Impl>()
 
 OcrEngine::~OcrEngine() = default;
 
-std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::size_t source_index) {
+std::vector<Page> OcrEngine::recognize_image(std::string_view bytes) {
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
   std::vector<Page> pages;
   if (detect_kind(bytes) == SourceKind::tiff) {
@@ -179,7 +192,7 @@ std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::size_t
         throw InputError("TIFF page " + std::to_string(number + 1) + " is not readable");
       }
       ++number;
-      pages.push_back(Page{source_index, number, impl_->recognize(pix.get())});
+      pages.push_back(impl_->recognize(pix.get(), number));
     } while (offset != 0);
     return pages;
   }
@@ -188,7 +201,7 @@ std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::size_t
   PixPtr pix(pixReadMem(data, bytes.size()));
   if (!pix) throw InputError("not a readable image (damaged or unsupported format)");
   if (pixGetWidth(pix.get()) < 8 || pixGetHeight(pix.get()) < 8) throw InputError("image is too small to hold text");
-  pages.push_back(Page{source_index, 1, impl_->recognize(pix.get())});
+  pages.push_back(impl_->recognize(pix.get(), 1));
   return pages;
 }
 
@@ -200,7 +213,7 @@ bool pdf_supported() {
 #endif
 }
 
-std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::size_t source_index) {
+std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes) {
 #ifdef PROTOKOLL_WITH_PDF
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -219,8 +232,9 @@ std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::size_t s
     poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     std::string layer(utf8.begin(), utf8.end());
     if (trim(layer).size() >= 40) {
-      auto text_pages = pages_from_text(normalize_unicode(layer), source_index);
-      Page p{source_index, i + 1, {}};
+      auto text_pages = pages_from_text(normalize_unicode(layer));
+      Page p;
+      p.number = i + 1;
       for (auto& tp : text_pages)
         for (auto& l : tp.lines) p.lines.push_back(std::move(l));
       pages.push_back(std::move(p));
@@ -238,12 +252,11 @@ std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::size_t s
       for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
     }
     pixSetResolution(pix.get(), dpi, dpi);
-    pages.push_back(Page{source_index, i + 1, impl_->recognize(pix.get())});
+    pages.push_back(impl_->recognize(pix.get(), i + 1));
   }
   return pages;
 #else
   (void)bytes;
-  (void)source_index;
   throw InputError("PDF input is not supported by this build (rebuild with PROTOKOLL_WITH_PDF=ON)");
 #endif
 }

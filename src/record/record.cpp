@@ -329,19 +329,38 @@ std::size_t embedded_label(const std::string& line) {
 
 }  // namespace
 
-Record extract_record(const std::string& meeting_text) {
+Record extract_record(std::string_view meeting_text) {
+  std::vector<StreamLine> stream;
+  for (std::string_view l : split_lines(meeting_text)) {
+    StreamLine line;
+    line.text = l;
+    stream.push_back(line);
+  }
+  return extract_record(stream);
+}
+
+Record extract_record(std::span<const StreamLine> meeting) {
   Record r;
-  r.text = meeting_text;
+  // The meeting's text as the record gives it: its lines, a form feed where a page or file
+  // begins.
+  auto new_page = [&](std::size_t i) {
+    return meeting[i].document != meeting[i - 1].document || meeting[i].page != meeting[i - 1].page;
+  };
+  for (std::size_t i = 0; i < meeting.size(); ++i) {
+    if (i) r.text += new_page(i) ? "\n\f" : "\n";
+    r.text += meeting[i].text;
+  }
+  // A last blank line on the same page carries nothing (a page break does: a blank line).
+  std::size_t count = meeting.size();
+  if (count > 0 && meeting[count - 1].text.empty() && (count == 1 || !new_page(count - 1))) --count;
   std::vector<std::string> lines;
-  for (auto l : split_lines(meeting_text)) {
-    std::string s(l);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string s(meeting[i].text);
     // A line carrying two fields is read as two lines.
     for (std::size_t pos; (pos = embedded_label(s)) != std::string::npos;) {
       lines.push_back(s.substr(0, pos));
       s = s.substr(pos);
     }
-    // Form feeds are page breaks: a blank line for the reader.
-    s.erase(std::remove(s.begin(), s.end(), '\f'), s.end());
     lines.push_back(s);
   }
 

@@ -36,6 +36,8 @@
 #include "models/confusion_model.hpp"
 #include "models/language_model.hpp"
 #include "models/lexicon.hpp"
+#include "protokoll/input.hpp"
+#include "repair/pieces.hpp"
 #include "text/normalize.hpp"
 #include "text/text_util.hpp"
 #include "core/stage_timer.hpp"
@@ -352,6 +354,23 @@ std::vector<std::pair<std::size_t, std::size_t>> restore_digits(std::u32string& 
   }
   return changed;
 }
+
+// The lines of one piece of a document (repair/pieces.hpp), as the engine reads them.
+struct PieceText {
+  std::vector<std::string_view> lines;
+  std::vector<char> page_starts;  // per line: the first line of a page
+  bool continues_line = false;    // the first line is the rest of a line cut by the piece before
+  std::size_t bytes = 0;          // of the piece as text, line breaks included
+};
+
+// What the engine made of a piece: each line rewritten or left as it was, and the changes
+// (lines numbered 1.. within the piece, columns within its segment of the line).
+struct RepairedPiece {
+  std::vector<std::string> rewritten;
+  std::vector<char> is_rewritten;
+  std::vector<Change> changes;
+  std::size_t changed_words = 0, words = 0, unknown_words = 0;
+};
 
 }  // namespace
 
@@ -1027,7 +1046,7 @@ struct Repairer::Impl {
 
   // `continues_line`: the text starts inside a line (a piece of an overlong one), so its first
   // line does not start a line: no bullet, item number or page-top junk there.
-  RepairResult run(std::string_view text, bool continues_line = false) const;
+  RepairedPiece run(const PieceText& piece) const;
 };
 
 namespace {
@@ -1247,12 +1266,11 @@ class FormIndex {
 
 }  // namespace
 
-RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) const {
+RepairedPiece Repairer::Impl::run(const PieceText& piece) const {
   detail::StageTimer timer("repair");
-  RepairResult result;
-  const std::string normalized = normalize_unicode(input);
-  std::vector<std::string_view> raw_lines = split_lines(normalized);
-  const bool trailing_newline = !normalized.empty() && normalized.back() == '\n';
+  RepairedPiece result;
+  const std::vector<std::string_view>& raw_lines = piece.lines;
+  const bool continues_line = piece.continues_line;
 
   struct LineWork {
     std::u32string text;
@@ -1271,7 +1289,7 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   // when the text is long (by its bytes, not its lines: a text may have lost its line breaks).
   // A page's are too short for that to pay (a batch repairs pages side by side instead): they
   // run on the calling thread, in blocks as they would be shared out.
-  const bool parallel = normalized.size() >= kParallelBytes;
+  const bool parallel = piece.bytes >= kParallelBytes;
   auto for_blocks = [parallel](std::size_t n, std::size_t grain, auto&& body) {
     if (parallel) {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, grain), body);
@@ -1429,10 +1447,10 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
   for (std::size_t li = 0; li < lines.size(); ++li) {
     LineWork& lw = lines[li];
     if (!starts_line(li)) continue;
-    bool page_top = li == 0 ||
-                    (li > 0 && lines[li - 1].text.find(U'\f') != std::u32string::npos) ||
-                    (lw.text.size() > 1 && lw.text[0] == U' ' && lw.text[1] != U' ') ||
-                    (!lw.text.empty() && lw.text[0] == U'\f');
+    // The first line of a page, of a piece, or one that starts with a single space (archive
+    // text without form feeds marks a new page that way).
+    const bool page_top = li == 0 || piece.page_starts[li] ||
+                          (lw.text.size() > 1 && lw.text[0] == U' ' && lw.text[1] != U' ');
     if (!page_top || lw.bullet_glyph != 0) continue;
     std::size_t first = 0;
     while (first < lw.tokens.size() && !lw.tokens[first].word && is_blank(lw, lw.tokens[first])) ++first;
@@ -2080,16 +2098,13 @@ RepairResult Repairer::Impl::run(std::string_view input, bool continues_line) co
       std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.column < b.column; });
     }
   });
-  std::string out;
-  out.reserve(normalized.size() + 64);
   for (std::size_t li = 0; li < lines.size(); ++li) {
-    if (is_rewritten[li]) out += rewritten[li];
-    else out += raw_lines[li];
-    if (li + 1 < lines.size() || trailing_newline) out += '\n';
     result.changed_words += line_changed[li];
     for (auto& c : line_changes[li]) result.changes.push_back(std::move(c));
   }
-  result.text = std::move(out);
+  result.rewritten = std::move(rewritten);
+  result.is_rewritten = std::move(is_rewritten);
+
   // Words left as they were that no lexicon knows.
   result.unknown_words = static_cast<std::size_t>(std::count_if(choices.begin(), choices.end(), [](const Choice& ch) {
     return ch.best == ch.identity && (*ch.cands)[ch.identity].tier == 0;
@@ -2139,68 +2154,72 @@ Repairer::Repairer(const RepairOptions& options) : impl_(std::make_unique<Impl>(
 
 Repairer::~Repairer() = default;
 
-namespace {
-// Where the next piece of a long text ends: after a line break, at most `limit` bytes on,
-// preferably after a blank line (between meetings or pages) in the last quarter of that.
-// A line longer than that (a text that lost its line breaks) is cut after a space in its
-// second half, or where none is, between two characters: memory stays bounded whatever the
-// input.
-std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limit) {
-  if (text.size() - begin <= limit) return text.size();
-  const std::size_t hard = begin + limit;
-  const std::size_t soft = begin + limit - limit / 4;
-  const std::size_t blank = text.rfind("\n\n", hard - 2);
-  if (blank != std::string_view::npos && blank >= soft) return blank + 2;
-  const std::size_t newline = text.rfind('\n', hard - 1);
-  if (newline != std::string_view::npos && newline >= begin) return newline + 1;
-  const std::size_t space = text.find_last_of(" \t", hard - 1);
-  if (space != std::string_view::npos && space >= begin + limit / 2) return space + 1;
-  std::size_t cut = hard;
-  while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  return cut;
-}
-}  // namespace
-
-RepairResult Repairer::repair(std::string_view text) const {
-  // A document is repaired in pieces of whole lines of at most kPieceBytes: the work for a
-  // piece takes about 37 bytes per input byte (60 for one long line), and one large file (a
-  // year of minutes in one text, or one that lost its line breaks) must not take memory in
-  // proportion. Each piece is a document of its own for the evidence (its share of lost
-  // å/ä/ö, words seen intact, names); readings are shared, so later pieces go faster. A text
-  // up to kPieceBytes reads as it always did.
-  if (text.size() <= kPieceBytes) return impl_->run(text);
-  std::vector<std::string_view> pieces;
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = piece_end(text, begin, kPieceBytes);
-    pieces.push_back(text.substr(begin, end - begin));
-    begin = end;
-  }
-  // A piece that starts inside a line (see piece_end): its first line's changes are placed
-  // after the code points of that line the pieces before it hold.
-  auto continues_line = [&](std::size_t i) { return i > 0 && pieces[i - 1].back() != '\n'; };
-  RepairResult result;
-  result.text.reserve(text.size() + text.size() / 8);  // repairs mostly add bytes (å for a)
-  std::size_t lines_before = 0, columns_before = 0;
-  auto append = [&](std::string_view piece, RepairResult&& part) {
-    result.text += part.text;
-    for (Change& c : part.changes) {
-      if (c.line == 1) c.column += columns_before;
-      c.line += lines_before;
-      result.changes.push_back(std::move(c));
+void Repairer::repair(Document& doc) const {
+  // Every line of every page, in reading order.
+  std::vector<std::string_view> views;
+  std::vector<char> page_starts;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> where;  // page, line of each
+  views.reserve(doc.line_count());
+  for (std::size_t p = 0; p < doc.pages.size(); ++p)
+    for (std::size_t l = 0; l < doc.pages[p].lines.size(); ++l) {
+      views.emplace_back(doc.pages[p].lines[l].text);
+      page_starts.push_back(l == 0);
+      where.emplace_back(static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(l));
     }
-    result.changed_words += part.changed_words;
-    result.words += part.words;
-    result.unknown_words += part.unknown_words;
-    const std::size_t newlines = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
-    const std::size_t columns = utf8_length(piece.substr(newlines ? piece.rfind('\n') + 1 : 0));
-    columns_before = newlines ? columns : columns_before + columns;
-    lines_before += newlines;
+  doc.changes.clear();
+  doc.words = doc.repaired_words = doc.unknown_words = 0;
+  const std::vector<repair::Piece> pieces = repair::plan_pieces(views, kPieceBytes);
+  auto text_of = [&](const repair::Piece& piece) {
+    PieceText t;
+    for (std::size_t i = piece.first_line; i <= piece.last_line; ++i) {
+      t.lines.push_back(piece.segment(views, i));
+      t.page_starts.push_back(page_starts[i]);
+    }
+    t.continues_line = piece.continues_line();
+    t.bytes = piece.bytes;
+    return t;
   };
+  // A line that pieces cut is put together from their parts once its last part is in; every
+  // other line is rewritten in place as soon as its piece is done (no other piece reads it).
+  std::string cut_line;
+  bool cut_changed = false;
+  auto apply = [&](const repair::Piece& piece, RepairedPiece&& part) {
+    const std::size_t first_columns = utf8_length(views[piece.first_line].substr(0, piece.first_begin));
+    for (Change& c : part.changes) {
+      const std::size_t i = piece.first_line + c.line - 1;
+      if (i == piece.first_line) c.column += first_columns;
+      c.line = i + 1;
+      c.page = doc.pages[where[i].first].number;
+      doc.changes.push_back(std::move(c));
+    }
+    doc.repaired_words += part.changed_words;
+    doc.words += part.words;
+    doc.unknown_words += part.unknown_words;
+    for (std::size_t i = piece.first_line; i <= piece.last_line; ++i) {
+      const std::size_t k = i - piece.first_line;
+      const bool whole = (i > piece.first_line || piece.first_begin == 0) &&
+                         (i < piece.last_line || piece.last_end == views[i].size());
+      std::string& text = doc.pages[where[i].first].lines[where[i].second].text;
+      if (whole) {
+        if (part.is_rewritten[k]) text = std::move(part.rewritten[k]);
+        continue;
+      }
+      if (part.is_rewritten[k]) cut_line += part.rewritten[k];
+      else cut_line += piece.segment(views, i);
+      cut_changed |= part.is_rewritten[k] != 0;
+      if (i < piece.last_line || piece.last_end == views[i].size()) {  // its last part
+        if (cut_changed) text = std::move(cut_line);
+        cut_line.clear();
+        cut_changed = false;
+      }
+    }
+  };
+  if (pieces.empty()) return;
   // The first piece alone: it finds the readings of most forms, which the others then share
   // (two pieces at once would search the same forms twice). The rest two at a time, so that
   // one piece's serial steps (collecting forms and evidence, adapting) overlap the other's
   // parallel ones; the output is the same as one after the other.
-  append(pieces[0], impl_->run(pieces[0]));
+  apply(pieces[0], impl_->run(text_of(pieces[0])));
   std::size_t next = 1;
   tbb::parallel_pipeline(
       2,
@@ -2210,12 +2229,24 @@ RepairResult Repairer::repair(std::string_view text) const {
                                             fc.stop();
                                             return 0;
                                           }) &
-          tbb::make_filter<std::size_t, std::pair<std::size_t, RepairResult>>(
+          tbb::make_filter<std::size_t, std::pair<std::size_t, RepairedPiece>>(
               tbb::filter_mode::parallel,
-              [&](std::size_t i) { return std::pair{i, impl_->run(pieces[i], continues_line(i))}; }) &
-          tbb::make_filter<std::pair<std::size_t, RepairResult>, void>(
+              [&](std::size_t i) { return std::pair{i, impl_->run(text_of(pieces[i]))}; }) &
+          tbb::make_filter<std::pair<std::size_t, RepairedPiece>, void>(
               tbb::filter_mode::serial_in_order,
-              [&](std::pair<std::size_t, RepairResult>&& done) { append(pieces[done.first], std::move(done.second)); }));
+              [&](std::pair<std::size_t, RepairedPiece>&& done) { apply(pieces[done.first], std::move(done.second)); }));
+}
+
+RepairResult Repairer::repair(std::string_view text) const {
+  Document doc;
+  load_text_lines(text, doc);
+  repair(doc);
+  RepairResult result;
+  result.text = document_text(doc);
+  result.changes = std::move(doc.changes);
+  result.changed_words = doc.repaired_words;
+  result.words = doc.words;
+  result.unknown_words = doc.unknown_words;
   return result;
 }
 

@@ -35,15 +35,15 @@ bool header_like(std::string_view raw) {
 
 // The first line of a page or file. Archive text without form feeds marks a new page by one
 // leading space (" Skol- och fritidsförvaltningen").
-bool page_start(const std::vector<StreamLine>& lines, std::size_t i) {
+bool page_start(std::span<const StreamLine> lines, std::size_t i) {
   if (i == 0) return true;
-  if (lines[i].page != lines[i - 1].page || lines[i].source != lines[i - 1].source) return true;
-  const std::string& t = lines[i].text;
+  if (lines[i].page != lines[i - 1].page || lines[i].document != lines[i - 1].document) return true;
+  const std::string_view t = lines[i].text;
   return t.size() > 1 && t[0] == ' ' && t[1] != ' ';
 }
 
 // Whether the lines after a date line hold a meeting's header fields (participants, place).
-bool header_block_follows(const std::vector<StreamLine>& lines, std::size_t i) {
+bool header_block_follows(std::span<const StreamLine> lines, std::size_t i) {
   for (std::size_t j = i; j < lines.size() && j < i + 10; ++j) {
     auto label = detail::match_label(lines[j].text).label;
     if (label == detail::Label::participants || label == detail::Label::place ||
@@ -56,7 +56,19 @@ bool header_block_follows(const std::vector<StreamLine>& lines, std::size_t i) {
 
 }  // namespace
 
-std::vector<Segment> segment_meetings(const std::vector<StreamLine>& lines) {
+std::vector<StreamLine> stream_lines(std::span<const Document> documents) {
+  std::vector<StreamLine> stream;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    const auto& pages = documents[d].pages;
+    for (std::size_t p = 0; p < pages.size(); ++p)
+      for (std::size_t l = 0; l < pages[p].lines.size(); ++l)
+        stream.push_back(StreamLine{pages[p].lines[l].text, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(p),
+                                    static_cast<std::uint32_t>(l), pages[p].number});
+  }
+  return stream;
+}
+
+std::vector<Segment> segment_meetings(std::span<const StreamLine> lines) {
   std::vector<Segment> segments;
   if (lines.empty()) return segments;
   std::vector<std::size_t> starts;

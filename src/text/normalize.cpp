@@ -112,6 +112,7 @@ std::string normalize_line(std::string_view text) {
   std::u32string in = to_u32(nfc_line(text));
   std::u32string out;
   out.reserve(in.size());
+  bool removed = false;  // a character taken out may leave a mark to compose ("a", ZWJ, U+0308)
   for (char32_t c : in) {
     if (const char32_t* lig = ligature(c)) {
       out += lig;
@@ -120,14 +121,16 @@ std::string normalize_line(std::string_view text) {
       out += U' ';
     } else if (c == U'\u00AD' || (c >= U'\u200B' && c <= U'\u200D') || c == U'\u2060' || c == U'\uFEFF') {
       // soft hyphen and zero-width characters: invisible on the page, they only split words
+      removed = true;
     } else if ((c < 0x20 && c != U'\t' && c != U'\n' && c != U'\f' && c != U'\r') || c == 0x7f ||
                (c >= 0x80 && c < 0xa0)) {
       // other control characters carry nothing
+      removed = true;
     } else {
       out += c;
     }
   }
-  return to_utf8(out);
+  return removed ? nfc_line(to_utf8(out)) : to_utf8(out);
 }
 }  // namespace
 

@@ -49,6 +49,7 @@ check "ocr reads Swedish" grep -q "Sammanträdesdatum 2023-03-14" "$tmp/ocr.txt"
 check "ocr keeps å/ä/ö" grep -q "Öresund" "$tmp/ocr.txt"
 "$bin" ocr "$src/samples/pages/two-pages.tif" > "$tmp/tif.txt"
 check "ocr multi-page TIFF: a form feed between pages" test "$(tr -cd '\f' < "$tmp/tif.txt" | wc -c)" -eq 1
+check "ocr multi-page TIFF: each page ends with a newline" grep -qP '^\f' "$tmp/tif.txt"
 
 # repair keeps the line count and restores diacritics.
 "$bin" repair "$src/samples/legacy/000.txt" > "$tmp/000.repaired"
@@ -79,6 +80,11 @@ printf 'Franvarande: Anci\r\n\r\nBeslut\r\n' > "$tmp/crlf.txt"
 printf 'Frånvarande: Anci\r\n\r\nBeslut\r\n' > "$tmp/crlf.expected"
 "$bin" repair "$tmp/crlf.txt" > "$tmp/crlf.out"
 check "repair keeps CR LF line ends" cmp -s "$tmp/crlf.expected" "$tmp/crlf.out"
+# A page break after a line end is no line lost, and a change says its page and line.
+printf 'Forslag ett\nandra rad\n\fsida tva\nslut\n' | "$bin" repair - > "$tmp/ff.out"
+check "repair keeps the line before a form feed" test "$(tr -cd '\n' < "$tmp/ff.out" | wc -c)" -eq 4
+printf 'Forslag ett\nandra rad\n\fsida tva\nslut\n' | "$bin" repair --dry-run - > "$tmp/ff.jsonl"
+check "repair --dry-run: a change on page 2 is on line 3" grep -q '"page":2,"line":3,"column":6,"from":"tva"' "$tmp/ff.jsonl"
 "$bin" repair --dry-run "$src/samples/legacy/000.txt" > "$tmp/changes.jsonl"
 check "repair --dry-run prints JSON changes" json_valid "$tmp/changes.jsonl"
 check "repair --dry-run has a change" grep -q '"from":"Franvarande","to":"Frånvarande"' "$tmp/changes.jsonl"

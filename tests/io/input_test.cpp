@@ -100,8 +100,12 @@ TEST(DecodeText, Utf16WithBom) {
   EXPECT_EQ(decode_text(be).utf8, "Ökad");
 }
 
-TEST(DecodeText, DecomposedDiacriticsAreComposed) {
-  EXPECT_EQ(decode_text("ga\xcc\x88llande").utf8, "gällande");
+TEST(DecodeText, DecomposedDiacriticsAreComposedWhenLoaded) {
+  EXPECT_EQ(decode_text("ga\xcc\x88llande").utf8, "ga\xcc\x88llande");  // decoding only decodes
+  Document doc;
+  load_text("ga\xcc\x88llande\n", doc);  // loading normalizes, once
+  ASSERT_EQ(doc.line_count(), 1u);
+  EXPECT_EQ(doc.pages[0].lines[0].text, "gällande");
 }
 
 // UTF-8 validation skips ASCII eight bytes at a time: a byte that is not UTF-8 must be found at

@@ -1,6 +1,8 @@
-// The batch runner on real files: bad inputs are reported and skipped, order is kept, sources
+// The pipeline runner on real files: bad inputs are reported and skipped, order is kept, sources
 // are traced into records.
 #include "protokoll/pipeline.hpp"
+
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
@@ -11,8 +13,8 @@ using namespace protokoll;
 using namespace protokoll::testing;
 
 namespace {
-BatchOptions options() {
-  BatchOptions o;
+PipelineOptions options() {
+  PipelineOptions o;
   o.repair.data_dir = test_data_dir();
   return o;
 }
@@ -28,12 +30,12 @@ void expect_valid(const std::vector<Record>& records) {
 }
 }  // namespace
 
-TEST(Batch, BadInputsFailAloneAndTheRestKeepTheirOrder) {
+TEST(Pipeline, BadInputsFailAloneAndTheRestKeepTheirOrder) {
   TempDir dir;
   write_file(dir / "a-empty.txt", "");
   write_file(dir / "b-garbage.bin", std::string("\x00\x01\x02\x03\x04", 5));
   write_file(dir / "c-broken.png", "\x89PNG\r\n\x1a\nnot really");
-  Batch batch(options());
+  Pipeline batch(options());
   std::vector<InputFailure> failures;
   auto loaded = batch.load(expand_inputs({source_path("samples/legacy/001.txt"), dir.path.string(),
                                           source_path("samples/legacy/000.txt")}),
@@ -49,9 +51,9 @@ TEST(Batch, BadInputsFailAloneAndTheRestKeepTheirOrder) {
   EXPECT_GT(loaded[0].repaired_words, 10u);
 }
 
-TEST(Batch, RecordsAcrossFilesAndPerFile) {
-  BatchOptions o = options();
-  Batch batch(o);
+TEST(Pipeline, RecordsAcrossFilesAndPerFile) {
+  PipelineOptions o = options();
+  Pipeline batch(o);
   std::vector<InputFailure> failures;
   auto loaded = batch.load(expand_inputs({source_path("samples/legacy/000.txt"), source_path("samples/legacy/001.txt")}),
                            failures);
@@ -67,8 +69,8 @@ TEST(Batch, RecordsAcrossFilesAndPerFile) {
   EXPECT_GT(records[0].repaired_words, 0u);
 }
 
-TEST(Batch, ImagesAreOcrdAndTracedToTheirPages) {
-  Batch batch(options());
+TEST(Pipeline, ImagesAreOcrdAndTracedToTheirPages) {
+  Pipeline batch(options());
   std::vector<InputFailure> failures;
   auto loaded = batch.load(expand_inputs({source_path("samples/pages/two-pages.tif")}), failures);
   ASSERT_TRUE(failures.empty());
@@ -85,7 +87,7 @@ TEST(Batch, ImagesAreOcrdAndTracedToTheirPages) {
   EXPECT_GT(*records[0].ocr_confidence, 50.0);
 }
 
-TEST(Batch, PagesInSeveralFilesJoinUnlessPerFile) {
+TEST(Pipeline, PagesInSeveralFilesJoinUnlessPerFile) {
   // The dev meeting 001 split at its second page (" 4. Dilemman") into two files.
   TempDir dir;
   std::string text = slurp(source_path("samples/legacy/001.txt"));
@@ -94,41 +96,45 @@ TEST(Batch, PagesInSeveralFilesJoinUnlessPerFile) {
   write_file(dir / "001-page1.txt", text.substr(0, cut));
   write_file(dir / "001-page2.txt", text.substr(cut));
   std::vector<InputFailure> failures;
-  Batch stream(options());
+  Pipeline stream(options());
   auto loaded = stream.load(expand_inputs({dir.path.string()}), failures);
   auto joined = stream.records(loaded);
   expect_valid(joined);
   ASSERT_EQ(joined.size(), 1u);
   ASSERT_EQ(joined[0].source.size(), 2u);
   EXPECT_EQ(joined[0].items.size(), 8u);
-  BatchOptions o = options();
+  PipelineOptions o = options();
   o.per_file = true;
-  Batch separate(o);
+  Pipeline separate(o);
   auto split = separate.records(separate.load(expand_inputs({dir.path.string()}), failures));
   ASSERT_EQ(split.size(), 2u);
   EXPECT_FALSE(split[1].date.has_value());
 }
 
-// `repair` takes the repaired text as one string instead of lines: the same text, with pages
-// (form feeds), CR LF lines and a page break after a blank line in it.
-TEST(Batch, RepairedTextIsThePagesRepaired) {
+// The repair rewrites each line in place: pages, line ends and blank lines stay where they
+// were, and every change says on which page and line it stands.
+TEST(Pipeline, RepairRewritesLinesInPlace) {
   TempDir dir;
-  write_file(dir / "a.txt", slurp(source_path("samples/legacy/000.txt")) + "\fFranvarande: Mats\r\n\n\fsida tva\n");
-  const auto inputs = expand_inputs({dir / "a.txt", source_path("samples/legacy/001.txt")});
+  const std::string legacy = slurp(source_path("samples/legacy/000.txt"));
+  write_file(dir / "a.txt", legacy + "\fFranvarande: Mats\n\n\fsida tva\n");
   std::vector<InputFailure> failures;
-  auto as_pages = Batch(options()).load(inputs, failures);
-  BatchOptions text_only = options();
-  text_only.repaired_pages = false;
-  auto as_text = Batch(text_only).load(inputs, failures);
+  auto docs = Pipeline(options()).load(expand_inputs({dir / "a.txt"}), failures);
   ASSERT_TRUE(failures.empty());
-  ASSERT_EQ(as_pages.size(), 2u);
-  ASSERT_EQ(as_text.size(), 2u);
-  for (std::size_t i = 0; i < 2; ++i) {
-    EXPECT_FALSE(as_pages[i].text);
-    ASSERT_TRUE(as_text[i].text);
-    EXPECT_EQ(*as_text[i].text, pages_text(as_pages[i].pages));
-    EXPECT_NE(*as_text[i].text, pages_text(as_text[i].pages));  // those pages are as read
-    EXPECT_EQ(as_text[i].repaired_words, as_pages[i].repaired_words);
-    EXPECT_GT(as_text[i].repaired_words, 0u);
-  }
+  ASSERT_EQ(docs.size(), 1u);
+  const Document& doc = docs[0];
+  ASSERT_EQ(doc.pages.size(), 3u);
+  const std::size_t first_page_lines = doc.pages[0].lines.size();
+  EXPECT_EQ(doc.pages[1].lines.size(), 2u);
+  EXPECT_EQ(doc.pages[1].lines[0].text, "Frånvarande: Mats");
+  EXPECT_EQ(doc.pages[2].lines[0].text, "sida två");
+  // The change on page 2 says so, and its line is the file's line.
+  const auto on_page_2 = std::find_if(doc.changes.begin(), doc.changes.end(), [](const Change& c) { return c.page == 2; });
+  ASSERT_NE(on_page_2, doc.changes.end());
+  EXPECT_EQ(on_page_2->from, "Franvarande");
+  EXPECT_EQ(on_page_2->line, first_page_lines + 1);
+  EXPECT_EQ(on_page_2->column, 1u);
+  const std::string text = document_text(doc);
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\f'), 2);
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), std::count(legacy.begin(), legacy.end(), '\n') + 3);
+  EXPECT_GT(doc.repaired_words, 10u);
 }

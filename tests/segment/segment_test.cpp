@@ -9,16 +9,19 @@ using namespace protokoll;
 using namespace protokoll::testing;
 
 namespace {
-void append(std::vector<StreamLine>& stream, const std::string& text, std::size_t source) {
-  for (auto l : split_lines(text)) stream.push_back(StreamLine{std::string(l), source, 1});
+// The lines of a text as they stand in a stream, as document `document` (the text must outlive
+// the stream: lines are views).
+void append(std::vector<StreamLine>& stream, const std::string& text, std::uint32_t document) {
+  std::uint32_t i = 0;
+  for (auto l : split_lines(text)) stream.push_back(StreamLine{l, document, 0, i++, 1});
 }
 }  // namespace
 
 TEST(Segment, TwoMeetingsInOneStreamSplitAtTheHeaderBlock) {
   std::vector<StreamLine> stream;
-  std::string a = slurp(source_path("samples/legacy/000.gold.txt"));
-  std::string b = slurp(source_path("samples/legacy/001.gold.txt"));
-  append(stream, a + b, 0);  // one file, no file boundary to help
+  const std::string both =
+      slurp(source_path("samples/legacy/000.gold.txt")) + slurp(source_path("samples/legacy/001.gold.txt"));
+  append(stream, both, 0);  // one file, no file boundary to help
   auto segments = segment_meetings(stream);
   ASSERT_EQ(segments.size(), 2u);
   EXPECT_EQ(segments[0].begin, 0u);
@@ -35,21 +38,23 @@ TEST(Segment, PagesOfOneMeetingInSeveralFilesStayTogether) {
   // Page 2 of the meeting (from " 4. Dilemman") arrives as a second file.
   std::size_t i = 0;
   for (; i < lines.size() && lines[i].find("4. Dilemman") == std::string_view::npos; ++i)
-    stream.push_back(StreamLine{std::string(lines[i]), 0, 1});
-  for (; i < lines.size(); ++i) stream.push_back(StreamLine{std::string(lines[i]), 1, 1});
+    stream.push_back(StreamLine{lines[i], 0, 0, static_cast<std::uint32_t>(i), 1});
+  for (; i < lines.size(); ++i) stream.push_back(StreamLine{lines[i], 1, 0, static_cast<std::uint32_t>(i), 1});
   auto segments = segment_meetings(stream);
   ASSERT_EQ(segments.size(), 1u);
 }
 
 TEST(Segment, AnotherDateInTheHeaderIsNotANewMeeting) {
   std::vector<StreamLine> stream;
-  append(stream, slurp(source_path("samples/pages/ks-au-2023-03-14.source.txt")), 0);
+  const std::string text = slurp(source_path("samples/pages/ks-au-2023-03-14.source.txt"));
+  append(stream, text, 0);
   EXPECT_EQ(segment_meetings(stream).size(), 1u);  // "Justeringens plats och tid: ... 2023-03-16"
 }
 
 TEST(Segment, EmptyAndUndatedStreams) {
   EXPECT_TRUE(segment_meetings({}).empty());
   std::vector<StreamLine> stream;
-  append(stream, "Anteckningar utan datum\nNågot hände.\n", 0);
+  const std::string text = "Anteckningar utan datum\nNågot hände.\n";
+  append(stream, text, 0);
   EXPECT_EQ(segment_meetings(stream).size(), 1u);
 }

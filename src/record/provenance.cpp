@@ -1,0 +1,60 @@
+#include "record/provenance.hpp"
+
+#include <string>
+#include <utility>
+
+namespace protokoll::record {
+
+ProvenanceIndex::ProvenanceIndex(std::span<const Document> documents)
+    : documents_(documents), lines_(documents.size(), 0), confidence_(documents.size()) {
+  for (std::size_t d = 0; d < documents.size(); ++d)
+    for (const Page& page : documents[d].pages) {
+      lines_[d] += page.lines.size();
+      Confidence& c = confidence_[d][page.number];
+      for (const Line& line : page.lines)
+        for (const Word& w : line.words)
+          if (w.confidence >= 0) {
+            c.sum += w.confidence;
+            ++c.words;
+          }
+    }
+}
+
+void ProvenanceIndex::describe(Record& r, std::span<const StreamLine> meeting) const {
+  // Every document and page the meeting spans, in order, and how many of its lines each holds.
+  std::vector<std::pair<std::size_t, std::vector<int>>> spans;  // document, page numbers
+  std::vector<std::size_t> lines_in;
+  for (const StreamLine& line : meeting) {
+    if (spans.empty() || spans.back().first != line.document) {
+      spans.push_back({line.document, {}});
+      lines_in.push_back(0);
+    }
+    auto& pages = spans.back().second;
+    if (pages.empty() || pages.back() != line.page_number) pages.push_back(line.page_number);
+    ++lines_in.back();
+  }
+  Confidence total;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const std::size_t d = spans[k].first;
+    const Document& doc = documents_[d];
+    r.source.push_back(SourceSpan{doc.source.path, doc.source.sha256, spans[k].second});
+    for (int page : spans[k].second)
+      if (auto it = confidence_[d].find(page); it != confidence_[d].end()) {
+        total.sum += it->second.sum;
+        total.words += it->second.words;
+      }
+    // Repair counts are per document; a meeting gets its share by lines.
+    if (lines_[d]) {
+      r.repaired_words += doc.repaired_words * lines_in[k] / lines_[d];
+      r.unknown_words += doc.unknown_words * lines_in[k] / lines_[d];
+    }
+  }
+  if (total.words) {
+    r.ocr_confidence = total.sum / static_cast<double>(total.words);
+    if (*r.ocr_confidence < 70)
+      r.warnings.push_back({"low-ocr-confidence",
+                            "mean OCR word confidence is " + std::to_string(static_cast<int>(*r.ocr_confidence)) + "%"});
+  }
+}
+
+}  // namespace protokoll::record

@@ -1,0 +1,35 @@
+// Where a record came from (internal): the files and pages its meeting spans, the OCR confidence
+// of those pages, and its share of the repair's counts. Worked out from the stream's own line
+// references, so no text is read again.
+#pragma once
+
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "protokoll/document.hpp"
+#include "protokoll/record.hpp"
+#include "protokoll/segment.hpp"
+
+namespace protokoll::record {
+
+/// Per document, once: its line count and each page's OCR confidence sum (a meeting reads them
+/// for the pages it spans; summing them per meeting made long files quadratic).
+class ProvenanceIndex {
+ public:
+  explicit ProvenanceIndex(std::span<const Document> documents);
+  /// Sets r.source, r.ocr_confidence (with a `low-ocr-confidence` warning under 70%) and
+  /// r.repaired_words / r.unknown_words from the meeting's lines.
+  void describe(Record& r, std::span<const StreamLine> meeting) const;
+
+ private:
+  struct Confidence {
+    double sum = 0;
+    std::size_t words = 0;
+  };
+  std::span<const Document> documents_;
+  std::vector<std::size_t> lines_;                                // per document
+  std::vector<std::unordered_map<int, Confidence>> confidence_;  // per document, by page number
+};
+
+}  // namespace protokoll::record

@@ -85,6 +85,19 @@ struct Document {
   std::optional<double> mean_confidence() const;
 };
 
+/// The OCR confidences of a page's words: their sum and how many there are.
+struct ConfidenceSum {
+  double sum = 0;
+  std::size_t words = 0;
+  ConfidenceSum& operator+=(const ConfidenceSum& o) {
+    sum += o.sum;
+    words += o.words;
+    return *this;
+  }
+  std::optional<double> mean() const { return words ? std::optional<double>(sum / static_cast<double>(words)) : std::nullopt; }
+};
+ConfidenceSum confidence_sum(const Page& page);
+
 /// Split normalized UTF-8 text into pages (on form feeds) and lines (on "\n", "\r\n" or "\r").
 /// A final line end does not start another line; an empty text is one page without lines.
 std::vector<Page> pages_from_text(std::string_view text);

@@ -10,18 +10,21 @@ std::size_t Document::line_count() const {
   return n;
 }
 
+ConfidenceSum confidence_sum(const Page& page) {
+  ConfidenceSum c;
+  for (const auto& line : page.lines)
+    for (const auto& word : line.words)
+      if (word.confidence >= 0) {
+        c.sum += word.confidence;
+        ++c.words;
+      }
+  return c;
+}
+
 std::optional<double> Document::mean_confidence() const {
-  double sum = 0;
-  std::size_t n = 0;
-  for (const auto& page : pages)
-    for (const auto& line : page.lines)
-      for (const auto& word : line.words)
-        if (word.confidence >= 0) {
-          sum += word.confidence;
-          ++n;
-        }
-  if (!n) return std::nullopt;
-  return sum / static_cast<double>(n);
+  ConfidenceSum c;
+  for (const auto& page : pages) c += confidence_sum(page);
+  return c.mean();
 }
 
 std::vector<Page> pages_from_text(std::string_view text) {

@@ -82,11 +82,6 @@ void ConfusionModel::load(const std::string& path) {
   index();
 }
 
-void ConfusionModel::add(std::u32string truth, std::u32string seen, double log_prob) {
-  rules_.push_back(Confusion{std::move(seen), std::move(truth), log_prob});
-  index();
-}
-
 void ConfusionModel::index() {
   by_first_.clear();
   for (std::size_t i = 0; i < rules_.size(); ++i) rules_[i].index = i;

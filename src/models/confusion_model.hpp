@@ -21,7 +21,6 @@ class ConfusionModel {
  public:
   /// Load "truth\tseen\tcount\ttotal" rows (tools/build-confusions output).
   void load(const std::string& path);
-  void add(std::u32string truth, std::u32string seen, double log_prob);
 
   /// Confusions whose `seen` string starts with the code point c (longest first); may be empty.
   const std::vector<const Confusion*>& starting_with(char32_t c) const;

@@ -112,8 +112,6 @@ struct OcrEngine::Impl {
     if (!it) return page;
     std::vector<Line>& lines = page.lines;
     bool first = true;
-    double confidence_sum = 0;
-    std::size_t words = 0;
     it->Begin();
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
@@ -132,15 +130,13 @@ struct OcrEngine::Impl {
       word.confidence = it->Confidence(tesseract::RIL_WORD);
       int l, t, r, b;
       if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = Box{l, t, r - l, b - t};
-      confidence_sum += word.confidence;
-      ++words;
       Line& line = lines.back();
       if (!line.text.empty()) line.text += ' ';
       line.text += word.text;
       line.words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
     api.Clear();
-    if (words) page.ocr_confidence = confidence_sum / static_cast<double>(words);
+    page.ocr_confidence = confidence_sum(page).mean();
     return page;
   }
 };

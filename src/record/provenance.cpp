@@ -10,13 +10,7 @@ ProvenanceIndex::ProvenanceIndex(std::span<const Document> documents)
   for (std::size_t d = 0; d < documents.size(); ++d)
     for (const Page& page : documents[d].pages) {
       lines_[d] += page.lines.size();
-      Confidence& c = confidence_[d][page.number];
-      for (const Line& line : page.lines)
-        for (const Word& w : line.words)
-          if (w.confidence >= 0) {
-            c.sum += w.confidence;
-            ++c.words;
-          }
+      confidence_[d][page.number] += confidence_sum(page);
     }
 }
 
@@ -33,16 +27,13 @@ void ProvenanceIndex::describe(Record& r, std::span<const StreamLine> meeting) c
     if (pages.empty() || pages.back() != line.page_number) pages.push_back(line.page_number);
     ++lines_in.back();
   }
-  Confidence total;
+  ConfidenceSum total;
   for (std::size_t k = 0; k < spans.size(); ++k) {
     const std::size_t d = spans[k].first;
     const Document& doc = documents_[d];
     r.source.push_back(SourceSpan{doc.source.path, doc.source.sha256, spans[k].second});
     for (int page : spans[k].second)
-      if (auto it = confidence_[d].find(page); it != confidence_[d].end()) {
-        total.sum += it->second.sum;
-        total.words += it->second.words;
-      }
+      if (auto it = confidence_[d].find(page); it != confidence_[d].end()) total += it->second;
     // Repair counts are per document; a meeting gets its share by lines.
     if (lines_[d]) {
       r.repaired_words += doc.repaired_words * lines_in[k] / lines_[d];
@@ -50,7 +41,7 @@ void ProvenanceIndex::describe(Record& r, std::span<const StreamLine> meeting) c
     }
   }
   if (total.words) {
-    r.ocr_confidence = total.sum / static_cast<double>(total.words);
+    r.ocr_confidence = total.mean();
     if (*r.ocr_confidence < 70)
       r.warnings.push_back({"low-ocr-confidence",
                             "mean OCR word confidence is " + std::to_string(static_cast<int>(*r.ocr_confidence)) + "%"});

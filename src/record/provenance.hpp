@@ -23,13 +23,9 @@ class ProvenanceIndex {
   void describe(Record& r, std::span<const StreamLine> meeting) const;
 
  private:
-  struct Confidence {
-    double sum = 0;
-    std::size_t words = 0;
-  };
   std::span<const Document> documents_;
   std::vector<std::size_t> lines_;                                // per document
-  std::vector<std::unordered_map<int, Confidence>> confidence_;  // per document, by page number
+  std::vector<std::unordered_map<int, ConfidenceSum>> confidence_;  // per document, by page number
 };
 
 }  // namespace protokoll::record

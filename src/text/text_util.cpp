@@ -1,5 +1,7 @@
 #include "text/text_util.hpp"
 
+#include "text/chars.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -124,9 +126,8 @@ CasePattern case_pattern(std::u32string_view u) {
   bool first_upper = false;
   for (std::size_t i = 0; i < u.size(); ++i) {
     const char32_t c = u[i];
-    // ASCII answered here, as ICU answers it; the rest by ICU.
-    if (c < 0x80 ? ((c | 0x20) < U'a' || (c | 0x20) > U'z') : !u_isalpha(static_cast<UChar32>(c))) continue;
-    const bool up = c < 0x80 ? c <= U'Z' : u_isupper(static_cast<UChar32>(c));
+    if (!is_letter(c)) continue;
+    const bool up = is_upper(c);
     if (letters == 0) first_upper = up;
     ++letters;
     if (up) ++upper;

@@ -1,11 +1,12 @@
-// Helpers shared by segmentation and record extraction (internal header).
+// The vocabulary of Swedish minutes, shared by segmentation and record extraction (internal).
 #pragma once
 
 #include <optional>
 #include <string>
+#include <set>
 #include <string_view>
 
-namespace protokoll::detail {
+namespace protokoll::minutes {
 
 /// Headings, labels and list entries are short. Longer lines are never matched against them:
 /// std::regex recurses per character and would overflow the stack on a megabyte-long line.
@@ -38,4 +39,11 @@ std::optional<ItemLine> match_item(std::string_view line);
 /// "BESLUT", "Information", "Beslutsärenden": a section heading, as "beslut"/"information".
 std::optional<std::string> match_section(std::string_view line);
 
-}  // namespace protokoll::detail
+/// Party abbreviations written after a name ("S", "M", "KD", "MP", "SD").
+const std::set<std::string>& party_letters();
+/// A role written in a list of people ("sekr", "ordförande", "vice ordf"), lower case.
+bool is_role_word(const std::string& lower);
+bool is_secretary_note(const std::string& note);
+bool is_chair_note(const std::string& note);
+
+}  // namespace protokoll::minutes

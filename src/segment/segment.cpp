@@ -14,9 +14,9 @@ std::optional<Date> meeting_date_line(std::string_view raw) {
   if (line.empty() || utf8_length(line) > 90) return std::nullopt;
   auto m = find_date(line);
   if (!m) return std::nullopt;
-  auto label = detail::match_label(line).label;
-  bool labelled = label == detail::Label::date || label == detail::Label::time ||
-                  label == detail::Label::place_and_time;
+  auto label = minutes::match_label(line).label;
+  bool labelled = label == minutes::Label::date || label == minutes::Label::time ||
+                  label == minutes::Label::place_and_time;
   bool edge = m->begin <= 2 || trim(line.substr(m->end)).size() <= 14;
   if (!m->weekday.empty() || labelled || edge) return m->date;
   return std::nullopt;
@@ -26,7 +26,7 @@ bool header_like(std::string_view raw) {
   std::string_view line = trim(raw);
   if (line.empty()) return true;
   if (utf8_length(line) > 70) return false;
-  if (detail::match_item(line) || detail::closing_secretary(line)) return false;
+  if (minutes::match_item(line) || minutes::closing_secretary(line)) return false;
   if (line.back() == '.' || line.back() == ',') return false;
   auto lead = line.substr(0, 3);
   if (lead.rfind("•", 0) == 0 || lead.rfind("◦", 0) == 0 || lead.rfind("- ", 0) == 0) return false;
@@ -45,11 +45,11 @@ bool page_start(std::span<const StreamLine> lines, std::size_t i) {
 // Whether the lines after a date line hold a meeting's header fields (participants, place).
 bool header_block_follows(std::span<const StreamLine> lines, std::size_t i) {
   for (std::size_t j = i; j < lines.size() && j < i + 10; ++j) {
-    auto label = detail::match_label(lines[j].text).label;
-    if (label == detail::Label::participants || label == detail::Label::place ||
-        label == detail::Label::place_and_time || label == detail::Label::absent)
+    auto label = minutes::match_label(lines[j].text).label;
+    if (label == minutes::Label::participants || label == minutes::Label::place ||
+        label == minutes::Label::place_and_time || label == minutes::Label::absent)
       return true;
-    if (detail::match_item(lines[j].text)) return false;
+    if (minutes::match_item(lines[j].text)) return false;
   }
   return false;
 }
@@ -75,7 +75,7 @@ std::vector<Segment> segment_meetings(std::span<const StreamLine> lines) {
   std::optional<Date> current;
   bool has_body = false;  // the current meeting has reached its agenda (items or sections)
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (detail::match_item(lines[i].text) || detail::match_section(lines[i].text)) has_body = true;
+    if (minutes::match_item(lines[i].text) || minutes::match_section(lines[i].text)) has_body = true;
     auto date = meeting_date_line(lines[i].text);
     if (!date) continue;
     if (!current) {

@@ -3,8 +3,8 @@
 // Note on threads: Debian's Tesseract is built with OpenMP, and libgomp reads OMP_THREAD_LIMIT
 // once, when it is loaded. Without OMP_THREAD_LIMIT=1 a page takes ~10x longer on a 2-core
 // machine. The protokoll binary re-executes itself with the variable set when an input needs
-// OCR (see cli/main.cpp); programs that embed the library must set it in their own environment
-// before starting.
+// OCR (limit_openmp_threads below); programs that embed the library must set it in their own
+// environment before starting, or call that first thing.
 #pragma once
 
 #include <memory>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "protokoll/document.hpp"
+#include "protokoll/input.hpp"
 
 namespace protokoll {
 
@@ -45,5 +46,11 @@ class OcrEngine {
 
 /// True when this build can read PDF input.
 bool pdf_supported();
+
+/// For programs that OCR: Debian's Tesseract uses OpenMP, which reads OMP_THREAD_LIMIT once,
+/// when the library loads; unlimited, a page takes ~10x longer on 2 cores. When the variable is
+/// not set and `will_ocr` or an input may be a scan (its first bytes say so; a pipe may be), this
+/// sets it to 1 and re-executes the program with `argv`. Returns when nothing had to be done.
+void limit_openmp_threads(char** argv, const std::vector<InputPath>& inputs, bool will_ocr);
 
 }  // namespace protokoll

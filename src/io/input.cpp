@@ -183,7 +183,6 @@ SourceKind detect_kind(std::string_view b) {
        (b[2] == '\n' || b[2] == ' ' || b[2] == '\r' || b[2] == '\t')) ||
       starts_with(b, std::string_view("\0\0\0\x0cjP  ", 8)))
     return SourceKind::image;
-  if (starts_with(b, "II*") ) return SourceKind::tiff;
   // Text: UTF-16 with a BOM, or bytes without NULs in the first 64 KiB.
   if (starts_with(b, "\xff\xfe") || starts_with(b, "\xfe\xff")) return SourceKind::text;
   std::string_view head = b.substr(0, std::min<std::size_t>(b.size(), 65536));

@@ -34,8 +34,6 @@ class Lexicon {
   /// list also holds OCR-stripped forms such as "forslag"); `no` otherwise. Thread-safe, cached.
   enum class Known { no = 0, weak = 1, yes = 2 };
   Known lookup(std::string_view word) const;
-  /// lookup(word) != Known::no
-  bool contains(std::string_view word) const { return lookup(word) != Known::no; }
   /// Every word of the word lists, lower-case: `strong` for our domain and user lists, not for
   /// Tesseract's web list or the names (a name is a word only when capitalized). The views live
   /// as long as the Lexicon.

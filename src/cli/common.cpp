@@ -1,0 +1,91 @@
+#include "cli/common.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+namespace protokoll::cli {
+
+void add_repair_options(CLI::App* sub, Shared& shared) {
+  sub->add_option("--words", shared.options.repair.user_word_files, "extra word list (one word per line), repeatable")
+      ->check(CLI::ExistingFile);
+  sub->add_option("--threshold", shared.options.repair.threshold,
+                  "how much better (log10) a repair must score than the word as it stands; "
+                  "higher is safer, lower repairs more")
+      ->capture_default_str();
+}
+
+void add_ocr_options(CLI::App* sub, Shared& shared) {
+  sub->add_option("--lang", shared.options.ocr.language, "Tesseract model(s), e.g. swe or swe+eng")->capture_default_str();
+  sub->add_option("--tessdata", shared.options.ocr.tessdata_dir, "folder with *.traineddata");
+  sub->add_option("--dpi", shared.options.ocr.dpi, "resolution of images that do not say (default 300)");
+}
+
+void report_failure(const InputFailure& f) {
+  std::cerr << "protokoll: " << (f.path == "-" ? "<stdin>" : f.path) << ": " << f.reason << '\n';
+}
+
+void write_changes(std::ostream& out, const std::string& file, const std::vector<Change>& changes) {
+  for (const auto& c : changes) {
+    nlohmann::ordered_json j;
+    j["file"] = file;
+    j["page"] = c.page;
+    j["line"] = c.line;
+    j["column"] = c.column;
+    j["from"] = c.from;
+    j["to"] = c.to;
+    j["score"] = std::round(c.score * 1000) / 1000;
+    j["runner_up"] = c.runner_up.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.runner_up);
+    out << j.dump() << '\n';
+  }
+}
+
+int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::function<void(Document&&)>& on_document) {
+  if (shared.inputs.empty()) shared.inputs.push_back("-");
+  const std::vector<InputPath> paths = expand_inputs(shared.inputs);
+  if (std::count_if(paths.begin(), paths.end(), [](const InputPath& p) { return p.path == "-"; }) > 1) {
+    std::cerr << "protokoll: standard input (-) can be named only once\n";
+    return kUsage;
+  }
+  limit_openmp_threads(argv, paths, will_ocr);
+  shared.options.jobs = shared.jobs;
+  std::ofstream changes_file;
+  if (!shared.changes_path.empty()) {
+    changes_file.open(shared.changes_path);
+    if (!changes_file) {
+      std::cerr << "protokoll: " << shared.changes_path << ": cannot write\n";
+      return kUsage;
+    }
+  }
+  // Deliberately never freed: the process ends right after, and tearing down the models
+  // (Hunspell, the trie, the language model) costs a tenth of a second for nothing.
+  Pipeline& pipeline = *new Pipeline(shared.options);
+  std::size_t failed = 0, done = 0;
+  const bool progress = !shared.quiet && ::isatty(STDERR_FILENO) && paths.size() > 1;
+  pipeline.process(
+      paths,
+      [&](std::size_t, Document&& doc) {
+        ++done;
+        if (progress) std::cerr << "\r[" << done << "/" << paths.size() << "] " << doc.source.path << "\x1b[K" << std::flush;
+        if (changes_file.is_open()) write_changes(changes_file, doc.source.path, doc.changes);
+        on_document(std::move(doc));
+      },
+      [&](const InputFailure& f) {
+        ++failed;
+        report_failure(f);
+      });
+  if (progress) std::cerr << "\r\x1b[K";
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "protokoll: cannot write to standard output\n";
+    return kUsage;
+  }
+  return failed ? kSomeFailed : kOk;
+}
+
+}  // namespace protokoll::cli

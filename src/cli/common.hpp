@@ -1,0 +1,56 @@
+// What the verbs of the command line share (internal to the CLI): exit codes, the options every
+// verb that reads inputs has, and the batch loop that reads them and reports what failed.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "protokoll/pipeline.hpp"
+
+namespace protokoll::cli {
+
+inline constexpr int kOk = 0, kUsage = 1, kSomeFailed = 2, kThreshold = 3;
+
+/// The options and inputs the verbs fill as CLI11 parses.
+struct Shared {
+  int jobs = 0;
+  bool quiet = false;
+  PipelineOptions options;
+  std::vector<std::string> inputs;
+  std::string changes_path;  ///< --changes
+};
+
+/// One verb of the command line: it adds its subcommand and options, then runs when chosen.
+class Verb {
+ public:
+  virtual ~Verb() = default;
+  virtual CLI::App* subcommand() const = 0;
+  /// `argv` as the program was started (for limit_openmp_threads).
+  virtual int execute(char** argv) = 0;
+};
+
+std::unique_ptr<Verb> make_run(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_ocr(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_repair(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_segment(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_eval(CLI::App& app, Shared& shared);
+
+void add_repair_options(CLI::App* sub, Shared& shared);
+void add_ocr_options(CLI::App* sub, Shared& shared);
+
+/// "protokoll: FILE: reason" on stderr.
+void report_failure(const InputFailure& f);
+/// Every change as one JSON object a line.
+void write_changes(std::ostream& out, const std::string& file, const std::vector<Change>& changes);
+
+/// Expand the inputs, make OCR single-threaded when it may run (limit_openmp_threads), and run
+/// the pipeline over them, handing each document to `on_document` in input order; failures are
+/// reported as they come, and --changes written. Returns the exit code.
+int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::function<void(Document&&)>& on_document);
+
+}  // namespace protokoll::cli

@@ -21,7 +21,10 @@ std::vector<std::string> readings(const std::vector<Candidate>& cands) {
   std::vector<std::string> out;
   for (const auto& c : cands) {
     std::string s;
-    for (const auto& p : c.parts) s += (s.empty() ? "" : " ") + to_utf8(p);
+    for (const auto& p : c.parts) {
+      if (!s.empty()) s += " ";
+      s += to_utf8(p);
+    }
     out.push_back(s);
   }
   return out;

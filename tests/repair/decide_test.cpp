@@ -16,7 +16,10 @@ std::vector<std::string> decided(const DocumentState& doc, std::size_t li) {
     if (t.slot < 0) continue;
     const Choice& ch = doc.choices[static_cast<std::size_t>(t.slot)];
     std::string s;
-    for (const auto& p : (*ch.cands)[ch.best].parts) s += (s.empty() ? "" : " ") + to_utf8(p);
+    for (const auto& p : (*ch.cands)[ch.best].parts) {
+      if (!s.empty()) s += " ";
+      s += to_utf8(p);
+    }
     out.push_back(s);
   }
   return out;
@@ -38,5 +41,7 @@ TEST(Decide, ContextAndMarginsOnALostText) {
   EXPECT_EQ(names[1], "Mats");  // a name on a list is not "mäts"
   // Each change beats the word as written by the margin it needs.
   for (const Choice& ch : doc.choices)
-    if (ch.best != ch.identity) EXPECT_GT(ch.best_score, ch.identity_score);
+    if (ch.best != ch.identity) {
+      EXPECT_GT(ch.best_score, ch.identity_score);
+    }
 }

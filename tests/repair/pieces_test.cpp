@@ -79,7 +79,9 @@ TEST(Pieces, ALineLongerThanTheLimitIsCutAfterASpaceNeverInsideACharacter) {
   for (const Piece& p : pieces) {
     EXPECT_LE(p.bytes, 100u);
     const std::string_view seg = p.segment(lines, p.first_line);
-    if (!seg.empty()) EXPECT_NE(static_cast<unsigned char>(seg[0]) & 0xC0, 0x80u);  // not a continuation byte
+    if (!seg.empty()) {
+      EXPECT_NE(static_cast<unsigned char>(seg[0]) & 0xC0, 0x80u);  // not a continuation byte
+    }
   }
   EXPECT_EQ(joined(lines, pieces), joined(lines));
 }

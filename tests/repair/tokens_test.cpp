@@ -53,7 +53,9 @@ TEST(Tokenize, MarksFixedTokensBulletsAndDigitsOnRealLines) {
   EXPECT_EQ(to_utf8(doc.lines[1].text), "Tid: 13.00-16.00");  // digits given back in place
   EXPECT_EQ(to_utf8(doc.lines[1].read), "Tid: l3.0O-16.OO");
   for (const Token& t : doc.lines[2].tokens)
-    if (t.word && t.end - t.begin <= 3 && doc.lines[2].text[t.begin] <= U'Z') EXPECT_TRUE(t.fixed);
+    if (t.word && t.end - t.begin <= 3 && doc.lines[2].text[t.begin] <= U'Z') {
+      EXPECT_TRUE(t.fixed);
+    }
   EXPECT_GT(doc.lines[0].letters, 20u);
 }
 

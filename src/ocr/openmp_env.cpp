@@ -1,8 +1,8 @@
 // Debian's Tesseract uses OpenMP, and libgomp reads OMP_THREAD_LIMIT once, when it is loaded,
 // before main() runs. Unlimited, its threads fight over 2 cores and a page takes ~10x longer.
 // So when an input may need OCR the program sets the variable and starts itself again once (a
-// value the user set is kept). Text files do not pay for starting twice (~0.03 s: loading the
-// libraries is most of a start).
+// value the user set is kept). Text files do not pay for starting twice (loading the libraries
+// is most of a start).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -43,8 +43,8 @@ bool may_need_ocr(const InputPath& p) {
 }
 
 bool any_input_needs_ocr(const std::vector<InputPath>& paths) {
-  // Looking costs a few microseconds a file and saves ~0.03 s once: past a few thousand files
-  // starting again is cheaper (and nothing next to the batch's own time).
+  // Looking costs a few microseconds a file and saves one start of the program: past a few
+  // thousand files starting again is cheaper (and nothing next to the batch's own time).
   constexpr std::size_t kLookedAt = 2000;
   if (paths.size() > kLookedAt) return true;
   return std::any_of(paths.begin(), paths.end(), [](const InputPath& p) { return p.error.empty() && may_need_ocr(p); });

@@ -14,15 +14,19 @@
 
 namespace protokoll {
 
-inline constexpr const char* kRecordSchema = "protokoll.record/1";
+inline constexpr const char* kRecordSchema = "protokoll.record/2";
 
 struct Participant {
   std::string name;
-  std::optional<std::string> group, role, party;
+  std::optional<std::string> group;     ///< the list's group ("LG", "övriga", "ersättare") or a class ("9A")
+  std::optional<std::string> role;      ///< "ordförande", "sekreterare", "kommundirektör", …
+  std::optional<std::string> party;     ///< "S", "M", "KD", …
+  std::optional<std::string> replaces;  ///< a deputy: whom they serve for
 };
 struct Absent {
   std::string name;
-  std::optional<std::string> note;
+  std::optional<std::string> party;
+  std::optional<std::string> note;      ///< why, as written ("sjuk", "förhinder")
 };
 struct Item {
   std::optional<int> number;  ///< as written (or inferred from the sequence)
@@ -32,6 +36,7 @@ struct Item {
   std::optional<std::string> presenter;
   std::string text;
   std::vector<std::string> decisions;
+  std::vector<std::string> reservations;
 };
 struct Warning {
   std::string code, message;
@@ -40,17 +45,25 @@ struct SourceSpan {
   std::string file, sha256;
   std::vector<int> pages;
 };
+struct NextMeeting {
+  std::string date;                      ///< ISO; the year from the meeting's date when not written
+  std::optional<std::string> start;      ///< "HH:MM"
+  std::optional<std::string> location;
+};
 
 struct Record {
   std::string id;
   std::vector<SourceSpan> source;
+  std::optional<std::string> document_type;  ///< "protokoll", "minnesanteckningar", …
   std::optional<std::string> organization, body, date, weekday, start, end, location;
+  std::optional<std::string> paragraphs;     ///< the range the minutes give ("41-46")
   std::vector<Participant> participants;
   std::vector<Absent> absent;
   std::optional<std::string> secretary, chair;
   std::vector<std::string> adjusters;
   std::optional<std::string> theme;
   std::vector<Item> items;
+  std::optional<NextMeeting> next_meeting;
   std::string text;
   std::vector<Warning> warnings;
   std::optional<double> ocr_confidence;
@@ -70,7 +83,10 @@ Record extract_record(std::string_view meeting_text);
 /// files and pages, their OCR confidence, its share of the repair's counts.
 std::vector<Record> meeting_records(std::span<const Document> documents);
 
-/// Ids are unique within a run: a second meeting of the same body on the same day gets "-2".
+/// Ids are unique within a run. A record's id is its date and a slug of its body; a second
+/// meeting of the same body on the same day gets its start time ("-1330"); a second copy of
+/// the same meeting (a PDF and a scan of it) gets a suffix of its own source's SHA-256, the copy
+/// whose source sorts first keeping the plain id. None of it depends on the order of the inputs.
 void make_ids_unique(std::vector<Record>& records);
 
 }  // namespace protokoll

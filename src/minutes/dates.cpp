@@ -8,9 +8,7 @@
 #include "text/text_util.hpp"
 
 namespace protokoll {
-namespace {
 
-// Month names and the abbreviations minutes use, lower-case.
 int parse_month(std::string_view word) {
   std::string w = to_lower(word);
   while (!w.empty() && w.back() == '.') w.pop_back();
@@ -34,6 +32,8 @@ int parse_month(std::string_view word) {
   }
   return 0;
 }
+
+namespace {
 
 int two_digit_year(int y) { return y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y; }
 
@@ -139,7 +139,7 @@ std::optional<DateMatch> find_date(std::string_view text) {
 std::optional<TimeRange> find_time_range(std::string_view text) {
   const std::string s(text.substr(0, std::min<std::size_t>(text.size(), 2000)));
   static const std::regex range(
-      R"((^|[^\d.:])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:-|–|—|till|to)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[.:]([0-5]\d))?)?(?![\d]))",
+      R"((^|[^\d.:])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:(?:-|–|—)+|till|to)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[.:]([0-5]\d))?)?(?![\d]))",
       std::regex::icase);
   static const std::regex bare(R"((^|\s)kl\.?\s*([01]?\d|2[0-3])(?:\s*(?:-|–)\s*([01]?\d|2[0-3]))?(?![\d.:]))",
                                std::regex::icase);

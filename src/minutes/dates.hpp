@@ -24,6 +24,8 @@ struct DateMatch {
 /// "Tisdagen den 9 jan 2024", "14/3 2023", "14.3.2023", abbreviated months ("sep", "sept", "okt").
 std::optional<DateMatch> find_date(std::string_view text);
 
+/// A Swedish month name or its abbreviation ("mars", "sept", "okt.") to 1..12, or 0.
+int parse_month(std::string_view word);
 /// True when y-m-d is a real calendar date.
 bool valid_date(int year, int month, int day);
 /// 0 = Monday ... 6 = Sunday.

@@ -1,147 +1,400 @@
-// Agenda items: numbered in the forms minutes use ("3.", "§ 12", a number OCR lost), each with
-// its title, section, presenter, text and decisions; where none is numbered, the headings.
+// The agenda: items numbered in the forms minutes use ("3.", "3)", "§ 12", "Punkt 3.", "Ärende
+// 4", a number OCR lost), or headings where none is numbered; each item's title, section,
+// presenter, text, decisions ("Beslut", "Beslut:", "Nämnden beslutar att …", "Styrelsen beslöt
+// …") and reservations; and the next meeting the minutes announce.
 #include <algorithm>
 
-#include "minutes/vocabulary.hpp"
 #include "record/parts.hpp"
+#include "text/chars.hpp"
 #include "text/text_util.hpp"
 
 namespace protokoll::record {
+namespace {
 
 using minutes::Label;
 
-namespace {
-// The lines above the date are the header; repeated on later pages they are furniture, as are
-// page numbers and web addresses standing alone.
-class PageFurniture {
- public:
-  explicit PageFurniture(const MeetingText& m) {
-    const auto& lines = m.lines;
-    for (std::size_t i = 0; i < std::min({m.date ? m.date_line : std::size_t(3), m.body, lines.size()}); ++i)
-      if (!trim(lines[i]).empty()) header_lines_.push_back(collapse_spaces(lines[i]));
-  }
-  bool operator()(const std::string& l) const {
-    if (is_furniture(l)) return true;
-    std::string c = collapse_spaces(l);
-    return std::find(header_lines_.begin(), header_lines_.end(), c) != header_lines_.end() && !c.empty();
-  }
+bool ends_sentence(std::string_view t) {
+  if (t.empty()) return false;
+  const char c = t.back();
+  return c == '.' || c == ',' || c == ';' || c == '!' || c == '?';
+}
 
- private:
-  std::vector<std::string> header_lines_;
-};
+bool bullet_line(std::string_view t) {
+  return t.rfind("•", 0) == 0 || t.rfind("◦", 0) == 0 || t.rfind("- ", 0) == 0 || t.rfind("– ", 0) == 0 ||
+         t.rfind("* ", 0) == 0 || t.rfind("o ", 0) == 0;
+}
+
+bool starts_upper(std::string_view t) {
+  std::size_t i = 0;
+  return !t.empty() && is_upper(decode_utf8(t, i));
+}
+
+// A line of running text: long, or a sentence.
+bool prose(const MeetingLine& l) {
+  return l.role == Role::text && !bullet_line(l.text) && (utf8_length(l.text) > 60 || (ends_sentence(l.text) && l.text.find(' ') != std::string::npos));
+}
+
+// A header field: a label of the kinds a header has.
+bool header_label(const MeetingLine& l) {
+  if (l.role != Role::label) return false;
+  switch (l.label.label) {
+    case Label::presenter: case Label::decision: return false;
+    default: return true;
+  }
+}
+
+// A heading that stands for an agenda item in minutes that number none: a short line that
+// stands alone (a blank line or a page start before it), begins with a capital, does not end
+// a sentence, and is followed by its text.
+bool heading_at(const MeetingText& m, std::size_t i, std::size_t end) {
+  const auto& lines = m.lines;
+  const MeetingLine& l = lines[i];
+  if (l.role != Role::text || l.column != 0 || l.columns > 1) return false;
+  const std::string& t = l.text;
+  const std::size_t length = utf8_length(t);
+  if (length < 3 || length > 80 || !starts_upper(t) || bullet_line(t)) return false;
+  const bool colon = t.back() == ':';
+  if (ends_sentence(t) || (t.find(':') != std::string::npos && !colon)) return false;
+  if (find_date(t) || minutes::next_meeting(t) || minutes::document_type(t) || minutes::closing_secretary(t) ||
+      looks_like_name(t))
+    return false;
+  // Alone: a blank line before it, or the end of a list before it and a blank line after it
+  // (OCR drops blank lines after bullets).
+  const bool after_list = i > 0 && bullet_line(lines[i - 1].text) && utf8_length(lines[i - 1].text) < 60 && i + 1 < end &&
+                          lines[i + 1].blank();
+  if (!(i == 0 || lines[i - 1].blank() || l.page_start || lines[i - 1].role == Role::furniture || after_list)) return false;
+  std::size_t j = i + 1;
+  while (j < end && lines[j].blank() && j < i + 3) ++j;
+  if (j >= end || lines[j].blank()) return false;
+  const MeetingLine& next = lines[j];
+  if (next.role == Role::item || next.role == Role::signature || next.role == Role::attestation) return false;
+  // A sentence that wraps goes on in lower case on the next line: not a heading.
+  if (j == i + 1 && !next.text.empty() && !starts_upper(next.text) && !bullet_line(next.text)) return false;
+  // A heading ending in ':' must be followed by prose, not a list ("Genomförande:" then "1. …").
+  if (colon) return prose(next) && j == i + 1;
+  return next.role == Role::text || next.role == Role::subheading || next.role == Role::label;
+}
+
+// Where the header's fields end: after its last field (and the list it opens) before the first
+// paragraph of running text or item.
+std::size_t header_end(const MeetingText& m) {
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < m.lines.size(); ++i) {
+    const MeetingLine& l = m.lines[i];
+    if (l.role == Role::item || prose(l)) break;
+    if (header_label(l) || l.role == Role::signature || l.role == Role::attestation) {
+      std::size_t last = i;
+      if (l.role == Role::label && (minutes::lists_people(l.label.label) || l.label.label == Label::adjusters))
+        collect_list(m, i, l.label.rest, last);
+      end = last + 1;
+      i = last;
+    }
+  }
+  return end;
+}
+
+bool closing_start(const MeetingLine& line) {
+  if (line.role == Role::signature || line.role == Role::attestation) return true;
+  if (minutes::closing_secretary(line.text)) return true;
+  if (line.role == Role::label && (line.label.label == Label::secretary || line.label.label == Label::chair ||
+                                   line.label.label == Label::adjusters))
+    return !line.label.rest.empty() || line.label.label == Label::adjusters;
+  if (line.role != Role::text || utf8_length(line.text) > 80) return false;
+  const auto people = parse_people(line.text);
+  return !people.empty() && people.size() <= 3 && std::all_of(people.begin(), people.end(), [](const PersonEntry& p) {
+    return p.role && (minutes::is_secretary_note(*p.role) || minutes::is_chair_note(*p.role) ||
+                      minutes::is_adjuster_note(*p.role));
+  });
+}
+
 }  // namespace
 
-void read_items(MeetingText& m, Record& r) {
-  const std::vector<std::string>& lines = m.lines;
-  const std::size_t body = m.body;
-  std::optional<std::string>& section = m.section;
-  const PageFurniture furniture(m);
-  bool paragraphs = false;  // "§ 12" style: only § lines are items
+// Numbered or headings, where the agenda begins and where the closing begins after it.
+void find_agenda(MeetingText& m) {
+  auto& lines = m.lines;
+  m.fields_end = header_end(m);
+  std::vector<std::size_t> numbered;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].role == Role::item) numbered.push_back(i);
+  std::vector<std::size_t> headings;
+  for (std::size_t i = m.fields_end; i < lines.size(); ++i)
+    if (heading_at(m, i, lines.size())) headings.push_back(i);
+  // A numbered list inside minutes laid out in headings ("1. Person X intervjuar …") is text:
+  // the headings and their paragraphs come first.
+  const std::size_t first_numbered = numbered.empty() ? lines.size() : numbered.front();
+  const std::size_t headings_before = static_cast<std::size_t>(
+      std::count_if(headings.begin(), headings.end(), [&](std::size_t h) { return h < first_numbered; }));
+  const bool paragraph_style = !numbered.empty() && lines[numbered.front()].item->paragraph;
+  m.numbered = !numbered.empty() && (paragraph_style || headings_before < 2);
+  std::size_t body = lines.size();
+  if (m.numbered) {
+    body = numbered.front();
+    // A section heading just before the first item ("Beslut", then "1. …") is part of the agenda.
+    for (std::size_t i = body; i-- > m.fields_end;) {
+      if (lines[i].blank()) continue;
+      if (lines[i].role == Role::section) body = i;
+      else break;
+    }
+  } else if (!headings.empty()) {
+    body = headings.front();
+  }
+  m.body = body;
+  // The closing: the first signature, secretary's line or closing field after the last item's heading.
+  std::size_t last_item = body;
   for (std::size_t i = body; i < lines.size(); ++i)
-    if (auto it = minutes::match_item(lines[i]); it && it->paragraph) paragraphs = true;
-  int last_number = 0;
+    if ((m.numbered && lines[i].role == Role::item) || (!m.numbered && std::find(headings.begin(), headings.end(), i) != headings.end()))
+      last_item = i;
+  m.closing = lines.size();
+  for (std::size_t i = last_item + 1; i < lines.size(); ++i)
+    if (closing_start(lines[i])) {
+      // A name on the line above its role ("Linda Wikström" / "sekreterare") belongs to it.
+      std::size_t start = i;
+      while (start > last_item + 1 && (lines[start - 1].row == lines[i].row ||
+                                       (looks_like_name(lines[start - 1].text) && lines[start - 1].role == Role::text)))
+        --start;
+      m.closing = start;
+      break;
+    }
+  // Headings the minutes stand in: the unnumbered items are only those before the closing.
+  if (!m.numbered)
+    for (std::size_t h : headings)
+      if (h < m.closing) lines[h].role = Role::item;
+}
+
+namespace {
+
+struct ItemReader {
+  MeetingText& m;
+  Record& r;
   Item* current = nullptr;
-  bool in_decision = false;
-  for (std::size_t i = body; i < lines.size(); ++i) {
-    const std::string& line = lines[i];
-    std::string t = collapse_spaces(line);
-    if (auto sec = minutes::match_section(t)) {
-      section = sec->empty() ? std::nullopt : std::optional<std::string>(*sec);
-      current = nullptr;
-      continue;
+  std::optional<std::string> section;
+  int last_number = 0;
+  enum class Block { text, decision, proposal, reservation, other } block = Block::text;
+  std::string pending;  // the decision or reservation being read
+
+  void flush() {
+    if (!current || pending.empty()) {
+      pending.clear();
+      return;
     }
-    auto item = minutes::match_item(t);
-    if (item && paragraphs && !item->paragraph) item.reset();
-    if (item && item->number && !paragraphs && last_number > 0 && *item->number != last_number + 1 &&
-        !(*item->number > last_number && *item->number <= last_number + 3))
-      item.reset();  // a numbered list inside an item, not the next agenda item
-    if (item && !item->title.empty()) {
-      Item it;
-      it.order = static_cast<int>(r.items.size()) + 1;
-      it.number = item->number ? item->number : std::optional<int>(last_number + 1);
-      if (item->number && *item->number > last_number + 1 && last_number > 0)
-        r.warnings.push_back({"items-numbering-gap", "item " + std::to_string(*item->number) + " follows item " +
-                                                         std::to_string(last_number)});
-      last_number = *it.number;
-      it.section = section;
-      it.title = collapse_spaces(item->title);
-      // A title that wraps: the next line continues it in lower case.
-      while (i + 1 < lines.size()) {
-        const std::string& next = lines[i + 1];
-        std::string nt = collapse_spaces(next);
-        bool continues = !nt.empty() && (std::islower(static_cast<unsigned char>(nt[0])) ||
-                                         (static_cast<unsigned char>(nt[0]) == 0xc3 &&
-                                          nt.size() > 1 && static_cast<unsigned char>(nt[1]) >= 0xa0)) &&
-                         !is_url_line(nt) && !(next.size() > 1 && next[0] == ' ' && next[1] != ' ') &&
-                         utf8_length(nt) < 90 && !(it.title.back() == '.' || it.title.back() == ':');
-        if (!continues) break;
-        it.title += ' ' + nt;
-        ++i;
-      }
-      r.items.push_back(std::move(it));
-      current = &r.items.back();
-      in_decision = false;
-      continue;
-    }
-    if (!current || furniture(t)) continue;
-    auto lm = minutes::match_label(t);
-    if (lm.label == Label::presenter && !current->presenter) {
-      auto names = parse_names(lm.rest);
-      current->presenter = names.empty() ? collapse_spaces(lm.rest) : names.front().name;
-      continue;
-    }
-    if (lm.label == Label::decision && !lm.rest.empty()) {
-      current->decisions.push_back(collapse_spaces(lm.rest));
-      in_decision = true;
-      continue;
-    }
-    if (t.empty()) {
-      in_decision = false;
-      if (!current->text.empty() && current->text.back() != '\n') current->text += '\n';
-      continue;
-    }
-    if (minutes::closing_secretary(t)) {
-      current = nullptr;
-      continue;
-    }
-    if (in_decision) {
-      current->decisions.back() += ' ' + t;
-      continue;
-    }
+    const std::string text = collapse_spaces(pending);
+    if (block == Block::decision) current->decisions.push_back(text);
+    if (block == Block::reservation) current->reservations.push_back(text);
+    pending.clear();
+  }
+  void set_block(Block b) {
+    flush();
+    block = b;
+  }
+  void add_text(const std::string& t) {
+    if (!current) return;
     if (!current->text.empty() && current->text.back() != '\n') current->text += ' ';
     current->text += t;
   }
-  for (auto& it : r.items)
-    while (!it.text.empty() && (it.text.back() == '\n' || it.text.back() == ' ')) it.text.pop_back();
-
-}
-
-void read_unnumbered_items(const MeetingText& m, Record& r) {
-  const std::vector<std::string>& lines = m.lines;
-  const auto& date = m.date;
-  const auto& section = m.section;
-  const std::size_t date_line = m.date_line, body = m.body, fields_end = m.fields_end;
-  const PageFurniture furniture(m);
-  // Unnumbered headings are the items of a meeting that numbers none.
-  if (r.items.empty()) {
-    std::size_t first = std::max(fields_end, date ? date_line + 1 : 0);
-    if (body < lines.size()) first = std::max(first, body);
-    for (std::size_t i = first; i + 1 < lines.size(); ++i) {
-      std::string t = collapse_spaces(lines[i]);
-      bool blank_before = i == 0 || trim(lines[i - 1]).empty();
-      if (!blank_before || t.empty() || utf8_length(t) > 60 || trim(lines[i + 1]).empty()) continue;
-      unsigned char c = static_cast<unsigned char>(t[0]);
-      if (!(std::isupper(c) || c == 0xc3)) continue;
-      if (t.back() == '.' || t.back() == ',' || t.back() == ':' || furniture(t)) continue;
-      if (minutes::match_label(t).label != Label::none || minutes::match_section(t) || find_date(t)) continue;
-      Item it;
-      it.order = static_cast<int>(r.items.size()) + 1;
-      it.title = t;
-      it.section = section;
-      r.items.push_back(std::move(it));
-    }
+  void paragraph_break() {
+    if (current && !current->text.empty() && current->text.back() != '\n') current->text += '\n';
   }
 
+  // A new item at line i (its title there, or on the next line for "§ 12" alone).
+  void start_item(std::size_t& i, std::optional<int> number, std::string title) {
+    flush();
+    block = Block::text;
+    auto& lines = m.lines;
+    if (title.empty()) {
+      std::size_t j = i + 1;
+      while (j < m.closing && (lines[j].blank() || lines[j].role == Role::furniture)) ++j;
+      if (j < m.closing && lines[j].role != Role::item) {
+        title = lines[j].text;
+        i = j;
+      }
+    }
+    // A title that wraps: the next line goes on with it in lower case.
+    while (i + 1 < m.closing) {
+      const std::string& next = lines[i + 1].text;
+      const bool continues = lines[i + 1].role == Role::text && !next.empty() && !starts_upper(next) &&
+                             !bullet_line(next) && !is_url_line(next) && utf8_length(next) < 90 && !title.empty() &&
+                             title.back() != '.' && title.back() != ':' && std::isalpha(static_cast<unsigned char>(next[0]));
+      if (!continues) break;
+      title += ' ' + next;
+      ++i;
+    }
+    Item it;
+    it.order = static_cast<int>(r.items.size()) + 1;
+    it.number = number;
+    it.section = section;
+    it.title = collapse_spaces(title);
+    r.items.push_back(std::move(it));
+    current = &r.items.back();
+  }
+
+  // A numbered line: the next item, or a list inside the current one.
+  bool next_number(const minutes::ItemLine& item) {
+    if (!item.number) return true;
+    const int n = *item.number;
+    if (last_number == 0 || item.paragraph) return n > last_number || last_number == 0;
+    return n == last_number + 1 || (n > last_number && n <= last_number + 3);
+  }
+
+  void read_line(std::size_t& i) {
+    auto& lines = m.lines;
+    const MeetingLine& l = lines[i];
+    const std::string& t = l.text;
+    switch (l.role) {
+      case Role::blank:
+        if (block == Block::decision || block == Block::reservation) {
+          // "att …" lines after a blank go on with the decision.
+          std::size_t j = i + 1;
+          while (j < m.closing && lines[j].blank()) ++j;
+          if (j < m.closing && lines[j].text.rfind("att ", 0) == 0) return;
+          set_block(Block::text);
+        }
+        paragraph_break();
+        return;
+      case Role::furniture: case Role::attestation: case Role::signature:
+        return;
+      case Role::section:
+        flush();
+        section = l.section->empty() ? std::nullopt : l.section;
+        current = nullptr;
+        return;
+      case Role::subheading:
+        switch (l.subheading) {
+          case minutes::Subheading::decision: set_block(Block::decision); return;
+          case minutes::Subheading::proposal: set_block(Block::proposal); return;
+          case minutes::Subheading::reservation: set_block(Block::reservation); return;
+          default: set_block(Block::other); return;
+        }
+      case Role::item:
+        if (!l.item || (m.numbered && next_number(*l.item))) {
+          if (l.item && l.item->number) {
+            if (*l.item->number > last_number + 1 && last_number > 0)
+              r.warnings.push_back({"items-numbering-gap", "item " + std::to_string(*l.item->number) + " follows item " +
+                                                               std::to_string(last_number)});
+            last_number = *l.item->number;
+          }
+          std::optional<int> number = l.item ? l.item->number : std::nullopt;
+          if (l.item && !number && last_number > 0) number = ++last_number;  // ". Uppföljning": lost, inferred
+          start_item(i, number, l.item ? l.item->title : t);
+          return;
+        }
+        break;  // a numbered list inside an item: its text
+      case Role::label:
+        if (!current) return;
+        if (l.label.label == Label::presenter && !current->presenter) {
+          auto names = parse_people(l.label.rest);
+          current->presenter = names.empty() ? collapse_spaces(l.label.rest) : names.front().name;
+          return;
+        }
+        if (l.label.label == Label::decision && !l.label.rest.empty()) {
+          set_block(Block::decision);
+          pending = l.label.rest;
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    if (!current) return;
+    if (block == Block::decision || block == Block::reservation) {
+      pending += ' ';
+      pending += t;
+      return;
+    }
+    if (block == Block::proposal || block == Block::other) {
+      add_text(t);
+      return;
+    }
+    // "Kyrkorådet beslutar" on a line of its own, "att …" lines after it: one decision.
+    const std::string lower = to_lower(t);
+    if (utf8_length(t) < 60 && (lower.size() > 9 && (lower.compare(lower.size() - 8, 8, "beslutar") == 0 ||
+                                                     lower.compare(lower.size() - 9, 9, "beslutade") == 0))) {
+      set_block(Block::decision);
+      pending = t;
+      return;
+    }
+    add_text(t);
+  }
+
+  // Decisions written as sentences of an item's text ("Styrelsen beslöt att …").
+  void decisions_in_text() {
+    for (Item& it : r.items) {
+      for (const std::string& s : sentences(it.text)) {
+        if (minutes::is_reservation_sentence(s)) {
+          if (std::find(it.reservations.begin(), it.reservations.end(), s) == it.reservations.end()) it.reservations.push_back(s);
+          continue;
+        }
+        if (!minutes::is_decision_sentence(s)) continue;
+        const bool known = std::any_of(it.decisions.begin(), it.decisions.end(),
+                                       [&](const std::string& d) { return d.find(s) != std::string::npos; });
+        if (!known) it.decisions.push_back(s);
+      }
+      while (!it.text.empty() && (it.text.back() == '\n' || it.text.back() == ' ')) it.text.pop_back();
+    }
+  }
+};
+
+// An agenda read out first and then gone through ("Dagordning", "1. …", "2. …", then "1. …"
+// again with text): the items are the second time.
+void drop_agenda_listing(Record& r) {
+  for (std::size_t k = 1; k < r.items.size(); ++k) {
+    const Item& it = r.items[k];
+    if (!r.items[0].number || !it.number || *it.number != *r.items[0].number) continue;
+    if (to_lower(it.title) != to_lower(r.items[0].title)) continue;
+    const bool listing = std::all_of(r.items.begin(), r.items.begin() + static_cast<long>(k),
+                                     [](const Item& x) { return x.text.empty() && x.decisions.empty(); });
+    if (!listing) continue;
+    r.items.erase(r.items.begin(), r.items.begin() + static_cast<long>(k));
+    for (std::size_t n = 0; n < r.items.size(); ++n) r.items[n].order = static_cast<int>(n) + 1;
+    r.warnings.erase(std::remove_if(r.warnings.begin(), r.warnings.end(),
+                                    [](const Warning& w) { return w.code == "items-numbering-gap"; }),
+                     r.warnings.end());
+    return;
+  }
+}
+
+// "Nästa möte: tisdag 17 augusti kl. 13.00 i sal Väsman", or an item "Nästa möte" whose text
+// gives the date.
+void read_next_meeting(const MeetingText& m, Record& r) {
+  if (!m.date) return;
+  auto read = [&](std::string_view text) -> bool {
+    auto d = find_date(text);
+    if (!d || d->date == m.date->date) d = find_coming_date(text, m.date->date);
+    if (!d) return false;
+    NextMeeting next;
+    next.date = d->date.iso();
+    const std::string after(text.substr(std::min(text.size(), d->end)));
+    if (auto t = find_time_range(after)) {
+      next.start = t->start;
+      std::string place = collapse_spaces(after.substr(std::min(after.size(), t->end_offset)));
+      if (place.rfind("i ", 0) == 0) place = place.substr(2);
+      while (!place.empty() && (place.back() == '.' || place.back() == ',')) place.pop_back();
+      if (!place.empty() && utf8_length(place) <= 60) next.location = place;
+    }
+    r.next_meeting = next;
+    return true;
+  };
+  const auto& lines = m.lines;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].role == Role::attestation) continue;
+    if (auto rest = minutes::next_meeting(lines[i].text)) {
+      if (read(*rest)) return;
+      for (std::size_t j = i + 1; j < lines.size() && j <= i + 2; ++j)
+        if (!lines[j].blank() && read(lines[j].text)) return;
+    }
+  }
+  for (const Item& it : r.items)
+    if (minutes::next_meeting(it.title) && read(it.text)) return;
+}
+
+}  // namespace
+
+void read_items(MeetingText& m, Record& r) {
+  ItemReader reader{m, r};
+  for (std::size_t i = m.body; i < m.closing; ++i) reader.read_line(i);
+  reader.flush();
+  reader.decisions_in_text();
+  drop_agenda_listing(r);
+  read_next_meeting(m, r);
 }
 
 }  // namespace protokoll::record

@@ -12,6 +12,7 @@ nlohmann::ordered_json Record::to_json() const {
   J src = J::array();
   for (const auto& s : source) src.push_back({{"file", s.file}, {"sha256", s.sha256}, {"pages", s.pages}});
   j["source"] = src;
+  j["document_type"] = opt(document_type);
   j["organization"] = opt(organization);
   j["body"] = opt(body);
   j["date"] = opt(date);
@@ -19,12 +20,14 @@ nlohmann::ordered_json Record::to_json() const {
   j["start"] = opt(start);
   j["end"] = opt(end);
   j["location"] = opt(location);
+  j["paragraphs"] = opt(paragraphs);
   J parts = J::array();
   for (const auto& p : participants)
-    parts.push_back({{"name", p.name}, {"group", opt(p.group)}, {"role", opt(p.role)}, {"party", opt(p.party)}});
+    parts.push_back({{"name", p.name}, {"group", opt(p.group)}, {"role", opt(p.role)}, {"party", opt(p.party)},
+                     {"replaces", opt(p.replaces)}});
   j["participants"] = parts;
   J abs = J::array();
-  for (const auto& a : absent) abs.push_back({{"name", a.name}, {"note", opt(a.note)}});
+  for (const auto& a : absent) abs.push_back({{"name", a.name}, {"party", opt(a.party)}, {"note", opt(a.note)}});
   j["absent"] = abs;
   j["secretary"] = opt(secretary);
   j["chair"] = opt(chair);
@@ -38,8 +41,13 @@ nlohmann::ordered_json Record::to_json() const {
                    {"title", it.title},
                    {"presenter", opt(it.presenter)},
                    {"text", it.text},
-                   {"decisions", it.decisions}});
+                   {"decisions", it.decisions},
+                   {"reservations", it.reservations}});
   j["items"] = its;
+  if (next_meeting)
+    j["next_meeting"] = {{"date", next_meeting->date}, {"start", opt(next_meeting->start)}, {"location", opt(next_meeting->location)}};
+  else
+    j["next_meeting"] = nullptr;
   j["text"] = text;
   J warns = J::array();
   for (const auto& w : warnings) warns.push_back({{"code", w.code}, {"message", w.message}});

@@ -1,40 +1,17 @@
-// A meeting's lines as the extractor reads them, and the small text helpers of the readers.
+// Small text helpers of the record readers: spaces, sentences, slugs, dates without a year.
 #include <regex>
 
-#include "minutes/vocabulary.hpp"
 #include "record/parts.hpp"
 #include "text/chars.hpp"
 #include "text/text_util.hpp"
 
 namespace protokoll::record {
 
-namespace {
-
-// Where a second label starts inside a line ("Marie Krantz (sekr) Frånvarande: Christian Olsson").
-std::size_t embedded_label(const std::string& line) {
-  for (std::string_view word : {"Frånvarande:", "Ej närvarande:", "Sekreterare:", "Ordförande:", "Justerare:",
-                                "Plats:", "Tid:", "Övriga närvarande:", "Ersättare:", "Förhinder:"}) {
-    auto pos = line.find(word);
-    if (pos != std::string::npos && pos > 0) return pos;
-  }
-  return std::string::npos;
-}
-
-}  // namespace
-
 bool is_url_line(std::string_view line) {
-  std::string l = to_lower(trim(line));
+  const std::string_view t = trim(line);
+  if (t.empty() || !(t[0] == 'h' || t[0] == 'H' || t[0] == 'w' || t[0] == 'W')) return false;
+  std::string l = to_lower(t.substr(0, std::min<std::size_t>(t.size(), 8)));
   return l.rfind("http", 0) == 0 || l.rfind("www.", 0) == 0;
-}
-
-bool is_furniture(std::string_view raw) {
-  if (raw.size() > minutes::kMaxFieldLine) return false;
-  std::string l = to_lower(trim(raw));
-  static const std::regex page(R"(^(sida|sid|s\.)?\s*\d+\s*(\(|av|/)\s*\d+\)?$)");
-  if (std::regex_match(l, page)) return true;
-  if (is_url_line(l)) return true;
-  static const std::regex site(R"(^[a-z0-9.-]+\.(se|nu|com|org)$)");
-  return std::regex_match(l, site);
 }
 
 std::string collapse_spaces(std::string_view s) {
@@ -63,42 +40,67 @@ std::string slug(std::string_view s) {
   return out.substr(0, 48);
 }
 
-MeetingText meeting_text(std::span<const StreamLine> meeting, Record& r) {
-  MeetingText m;
-  std::vector<std::string>& lines = m.lines;
-  // The meeting's text as the record gives it: its lines, a form feed where a page or file
-  // begins.
-  auto new_page = [&](std::size_t i) {
-    return meeting[i].document != meeting[i - 1].document || meeting[i].page != meeting[i - 1].page;
-  };
-  for (std::size_t i = 0; i < meeting.size(); ++i) {
-    if (i) r.text += new_page(i) ? "\n\f" : "\n";
-    r.text += meeting[i].text;
-  }
-  // A last blank line on the same page carries nothing (a page break does: a blank line).
-  std::size_t count = meeting.size();
-  if (count > 0 && meeting[count - 1].text.empty() && (count == 1 || !new_page(count - 1))) --count;
-  for (std::size_t i = 0; i < count; ++i) {
-    std::string s(meeting[i].text);
-    // A line carrying two fields is read as two lines.
-    for (std::size_t pos; (pos = embedded_label(s)) != std::string::npos;) {
-      lines.push_back(s.substr(0, pos));
-      s = s.substr(pos);
+std::vector<std::string> sentences(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (!cur.empty() && cur.back() != ' ') cur += ' ';
+      // A paragraph break ends a sentence.
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        if (!collapse_spaces(cur).empty()) out.push_back(collapse_spaces(cur));
+        cur.clear();
+      }
+      continue;
     }
-    lines.push_back(s);
-  }
-
-  // Where the body (sections and items) begins: the first section heading or numbered item.
-  std::size_t& body = m.body;
-  body = lines.size();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (minutes::match_section(lines[i]) || minutes::match_item(lines[i])) {
-      body = i;
-      break;
+    cur += c;
+    // A stop followed by a space and a capital (or the end) ends a sentence; "kl. 13" and
+    // "1,2 mkr." inside a sentence do not.
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\n')) ++j;
+      std::size_t k = j;
+      const bool capital = j >= text.size() || is_upper(decode_utf8(text, k));
+      auto ends_with = [&](std::string_view a) {  // ASCII, any case
+        if (cur.size() < a.size()) return false;
+        for (std::size_t k = 0; k < a.size(); ++k)
+          if ((cur[cur.size() - a.size() + k] | 0x20) != a[k] && a[k] != '.') return false;
+        return cur.size() == a.size() || cur[cur.size() - a.size() - 1] == ' ';
+      };
+      const bool abbreviation = ends_with("kl.") || ends_with("nr.") || ends_with("ca.") || ends_with("t.ex.");
+      if (capital && !abbreviation) {
+        out.push_back(collapse_spaces(cur));
+        cur.clear();
+      }
     }
   }
+  if (!collapse_spaces(cur).empty()) out.push_back(collapse_spaces(cur));
+  return out;
+}
 
-  return m;
+std::optional<DateMatch> find_coming_date(std::string_view text, const Date& after) {
+  if (text.size() > minutes::kMaxFieldLine) return std::nullopt;
+  if (auto d = find_date(text); d && !(d->date == after)) return d;
+  static const std::regex day_month(
+      R"((?:([A-Za-zÅÄÖåäö]+dag(?:en)?)\s+(?:den\s+)?|den\s+)?(\d{1,2})(?:\s*:e)?\s+([A-Za-zÅÄÖåäö]{3,9})\b)",
+      std::regex::icase);
+  const std::string s(text);
+  for (std::sregex_iterator it(s.begin(), s.end(), day_month), end; it != end; ++it) {
+    const auto& m = *it;
+    const int month = parse_month(m.str(3));
+    if (!month) continue;
+    Date d{after.year, month, std::stoi(m.str(2))};
+    if (d.month < after.month || (d.month == after.month && d.day < after.day)) ++d.year;
+    if (!valid_date(d.year, d.month, d.day)) continue;
+    DateMatch match;
+    match.date = d;
+    match.begin = static_cast<std::size_t>(m.position(0));
+    match.end = static_cast<std::size_t>(m.position(0) + m.length(0));
+    if (m[1].matched && parse_weekday(m.str(1)) >= 0) match.weekday = m.str(1);
+    return match;
+  }
+  return std::nullopt;
 }
 
 }  // namespace protokoll::record

@@ -1,57 +1,125 @@
+// Meeting boundaries from the structure of minutes: a meeting starts at a header block (a date
+// with the fields of a header around it: who, where, when, the kind of document), never at a
+// date inside an item, a decision, a next-meeting line, a signature or a notice of posting; the
+// closing and the notice belong to the meeting before them.
 #include "protokoll/segment.hpp"
 
+#include <algorithm>
+
 #include "minutes/dates.hpp"
-#include "text/text_util.hpp"
 #include "minutes/vocabulary.hpp"
+#include "text/text_util.hpp"
 
 namespace protokoll {
 namespace {
 
+using minutes::Label;
+
+// What segmentation needs to know of a line, worked out once.
+struct Facts {
+  bool page_start = false, blank = false, item = false, attestation = false, signature = false, furniture = false;
+  bool next_meeting = false, doc_type = false, long_text = false;
+  Label label = Label::none;
+  int page_number = 0;
+  std::optional<Date> date;  // the line dates a meeting
+};
+
 // A line that dates a meeting: short, and the date is its subject (a weekday before it, a date
 // label, or the date at the start or end of the line), not a date inside running text.
-std::optional<Date> meeting_date_line(std::string_view raw) {
-  std::string_view line = trim(raw);
+std::optional<Date> meeting_date_line(std::string_view line, Label label) {
   if (line.empty() || utf8_length(line) > 90) return std::nullopt;
   auto m = find_date(line);
   if (!m) return std::nullopt;
-  auto label = minutes::match_label(line).label;
-  bool labelled = label == minutes::Label::date || label == minutes::Label::time ||
-                  label == minutes::Label::place_and_time;
-  bool edge = m->begin <= 2 || trim(line.substr(m->end)).size() <= 14;
+  const bool labelled = label == Label::date || label == Label::time || label == Label::place_and_time;
+  const bool edge = m->begin <= 2 || trim(line.substr(m->end)).size() <= 14;
   if (!m->weekday.empty() || labelled || edge) return m->date;
   return std::nullopt;
 }
 
-bool header_like(std::string_view raw) {
-  std::string_view line = trim(raw);
-  if (line.empty()) return true;
-  if (utf8_length(line) > 70) return false;
-  if (minutes::match_item(line) || minutes::closing_secretary(line)) return false;
-  if (line.back() == '.' || line.back() == ',') return false;
-  auto lead = line.substr(0, 3);
-  if (lead.rfind("•", 0) == 0 || lead.rfind("◦", 0) == 0 || lead.rfind("- ", 0) == 0) return false;
+Facts facts_of(const StreamLine& l, const StreamLine* prev) {
+  Facts f;
+  const std::string_view raw = l.text;
+  f.page_start = !prev || prev->page != l.page || prev->document != l.document ||
+                 (raw.size() > 1 && raw[0] == ' ' && raw[1] != ' ');
+  const std::string_view t = trim(raw);
+  f.blank = t.empty();
+  if (f.blank) return f;
+  f.long_text = utf8_length(t) > 90 || t.back() == '.';
+  f.item = minutes::match_item(t) || minutes::match_section(t);
+  f.attestation = minutes::is_attestation(t);
+  f.signature = minutes::is_signature_line(t);
+  f.furniture = minutes::is_page_furniture(t);
+  f.next_meeting = minutes::next_meeting(t).has_value();
+  f.page_number = minutes::page_number(t);
+  f.label = minutes::match_label(t).label;
+  f.doc_type = !f.long_text && minutes::document_type(t).has_value();
+  if (!f.item && !f.attestation && !f.next_meeting && f.label != Label::adjustment && !f.signature)
+    f.date = meeting_date_line(t, f.label);
+  return f;
+}
+
+// How the lines around a date line look like a header: who was there and where (strong), or
+// the kind of document and a date label (a title).
+struct Evidence {
+  bool strong = false, title = false;
+};
+Evidence header_evidence(const std::vector<Facts>& facts, std::size_t i) {
+  Evidence e;
+  auto look = [&](std::size_t j) {
+    const Facts& f = facts[j];
+    if (minutes::lists_people(f.label) || f.label == Label::place || f.label == Label::place_and_time ||
+        f.label == Label::time)
+      e.strong = true;
+    if (f.doc_type || f.label == Label::date) e.title = true;
+  };
+  for (std::size_t j = i; j < facts.size() && j <= i + 12; ++j) {
+    if (j > i && (facts[j].item || facts[j].date)) break;
+    look(j);
+  }
+  for (std::size_t j = i; j-- > 0 && j + 6 >= i;) {
+    if (facts[j].item || facts[j].signature || facts[j].attestation) break;
+    look(j);
+    if (facts[j].page_start) break;
+  }
+  return e;
+}
+
+// A page's header that repeats the meeting's date: "Sida 2 (3)" near it.
+bool continuation_page(const std::vector<Facts>& facts, std::size_t i) {
+  for (std::size_t j = i >= 3 ? i - 3 : 0; j < facts.size() && j <= i + 3; ++j)
+    if (facts[j].page_number > 1) return true;
+  return false;
+}
+
+bool near_page_start(const std::vector<Facts>& facts, std::size_t i) {
+  for (std::size_t j = i + 1; j-- > 0 && j + 8 >= i;)
+    if (facts[j].page_start) return true;
+  return false;
+}
+
+// A short line that may be part of a header block above the date.
+bool header_like(std::string_view raw, const Facts& f) {
+  if (f.blank) return true;
+  if (f.item || f.signature || f.attestation || f.furniture || f.long_text || f.next_meeting) return false;
+  if (f.label == Label::secretary || f.label == Label::adjusters || f.label == Label::chair) return false;
+  const std::string_view line = trim(raw);
+  if (utf8_length(line) > 70 || minutes::closing_secretary(line)) return false;
+  if (line.back() == ',') return false;
+  if (line.rfind("•", 0) == 0 || line.rfind("◦", 0) == 0 || line.rfind("- ", 0) == 0) return false;
   return true;
 }
 
-// The first line of a page or file. Archive text without form feeds marks a new page by one
-// leading space (" Skol- och fritidsförvaltningen").
-bool page_start(std::span<const StreamLine> lines, std::size_t i) {
-  if (i == 0) return true;
-  if (lines[i].page != lines[i - 1].page || lines[i].document != lines[i - 1].document) return true;
-  const std::string_view t = lines[i].text;
-  return t.size() > 1 && t[0] == ' ' && t[1] != ' ';
-}
-
-// Whether the lines after a date line hold a meeting's header fields (participants, place).
-bool header_block_follows(std::span<const StreamLine> lines, std::size_t i) {
-  for (std::size_t j = i; j < lines.size() && j < i + 10; ++j) {
-    auto label = minutes::match_label(lines[j].text).label;
-    if (label == minutes::Label::participants || label == minutes::Label::place ||
-        label == minutes::Label::place_and_time || label == minutes::Label::absent)
-      return true;
-    if (minutes::match_item(lines[j].text)) return false;
+// The first line of a meeting whose date is on line i: its header block above the date (the
+// organisation, the body, the kind of document), back to where the page or file begins.
+std::size_t block_start(std::span<const StreamLine> lines, const std::vector<Facts>& facts, std::size_t i, std::size_t floor) {
+  std::size_t start = i, nonblank = 0;
+  while (start > floor && nonblank < 6 && header_like(lines[start - 1].text, facts[start - 1])) {
+    --start;
+    if (!facts[start].blank) ++nonblank;
+    if (facts[start].page_start) break;  // a header block begins a page or a file
   }
-  return false;
+  while (start < i && facts[start].blank) ++start;
+  return start;
 }
 
 }  // namespace
@@ -71,37 +139,38 @@ std::vector<StreamLine> stream_lines(std::span<const Document> documents) {
 std::vector<Segment> segment_meetings(std::span<const StreamLine> lines) {
   std::vector<Segment> segments;
   if (lines.empty()) return segments;
+  std::vector<Facts> facts(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) facts[i] = facts_of(lines[i], i ? &lines[i - 1] : nullptr);
   std::vector<std::size_t> starts;
   std::optional<Date> current;
-  bool has_body = false;  // the current meeting has reached its agenda (items or sections)
+  bool has_body = false, closed = false, attestation = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (minutes::match_item(lines[i].text) || minutes::match_section(lines[i].text)) has_body = true;
-    auto date = meeting_date_line(lines[i].text);
-    if (!date) continue;
+    const Facts& f = facts[i];
+    if (f.page_start) attestation = false;
+    if (f.attestation) attestation = true;
+    if (f.item) has_body = true;
+    if (has_body && (f.signature || f.attestation || f.label == Label::secretary || f.label == Label::adjusters)) closed = true;
+    if (!f.date || attestation) continue;
     if (!current) {
-      current = date;
-      continue;  // the first meeting starts at the top of the stream
+      current = f.date;  // the first meeting starts at the top of the stream
+      continue;
     }
-    // Another date in a meeting's header ("Justeringens plats och tid: ... 2023-03-16") is not
-    // a new meeting; one after the agenda has begun is. The same date again is a page header,
-    // unless a header block (who, where) follows: two meetings on one day.
-    const bool header = header_block_follows(lines, i);
-    bool near_page_start = false;
-    for (std::size_t j = i + 1; j-- > 0 && j + 8 >= i;) near_page_start = near_page_start || page_start(lines, j);
-    if (*date == *current ? !(has_body && header) : !(has_body || (header && near_page_start))) continue;
-    current = date;
-    has_body = false;
-    // The meeting starts at its header block: walk back over short header lines (organisation,
-    // body, page header) to the first line after the previous meeting's content.
-    std::size_t start = i, nonblank = 0;
+    if (continuation_page(facts, i)) continue;
+    const Evidence e = header_evidence(facts, i);
+    const bool same = *f.date == *current;
+    const bool at_start = near_page_start(facts, i);
+    // A new meeting needs a header around its date: who and where, or a title at the top of a
+    // page or file; and the meeting before must have reached its agenda (a date in the header,
+    // "Justeringens plats och tid …", is the same meeting). The same date again is a page
+    // header, unless a whole header follows (a second copy, or two meetings on one day).
+    bool start = false;
+    if (same) start = e.strong && (has_body || closed) && at_start;
+    else start = (e.strong && (has_body || closed || at_start)) || (e.title && at_start && (has_body || closed));
+    if (!start) continue;
+    current = f.date;
+    has_body = closed = false;
     const std::size_t floor = starts.empty() ? 0 : starts.back() + 1;
-    while (start > floor && nonblank < 5 && header_like(lines[start - 1].text)) {
-      --start;
-      if (!trim(lines[start].text).empty()) ++nonblank;
-      if (page_start(lines, start)) break;  // a header block begins a page or a file
-    }
-    while (start < i && trim(lines[start].text).empty()) ++start;
-    starts.push_back(start);
+    starts.push_back(block_start(lines, facts, i, floor));
   }
   std::size_t begin = 0;
   for (std::size_t s : starts) {

@@ -20,6 +20,7 @@ struct StreamLine {
   std::uint32_t page = 0;      ///< index of its page in the document
   std::uint32_t line = 0;      ///< index of the line in the page
   int page_number = 1;         ///< the page's number (Page::number)
+  int height = 0;              ///< scans: the line's height on the page image (0 for text)
 };
 
 /// Every line of the documents in reading order.

@@ -179,7 +179,7 @@ std::optional<ItemLine> match_item(std::string_view raw) {
   // "Punkt 3. Title", "Ärende 4 Title", "Punkt 3" alone.
   const std::string lower = to_lower(s.substr(0, 8));
   if (lower.rfind("punkt ", 0) == 0 || lower.rfind("ärende ", 0) == 0) {
-    static const std::regex keyword(R"(^(?:[Pp]unkt|[ÄäAa]rende)\s+(\d{1,3})\s*[.:)]?\s*(.*)$)");
+    static const std::regex keyword(R"(^(?:[Pp]unkt|Ärende|ärende|Arende|arende)\s+(\d{1,3})\s*[.:)]?\s*(.*)$)");
     std::smatch m;
     if (std::regex_match(s, m, keyword)) return ItemLine{std::stoi(m.str(1)), m.str(2), false, true};
     return std::nullopt;

@@ -140,7 +140,10 @@ void read_fields(MeetingText& m, Record& r) {
     switch (l.label.label) {
       case Label::place:
         if (in_header && !r.location) {
-          if (find_time_range(value) || find_date(value)) read_place_and_time(value, r);
+          // A time in the place ("Kommunhuset, kl. 18.30") but not a room number ("rum 4:12").
+          const auto t = find_time_range(value);
+          const bool timed = t && (!t->end.empty() || to_lower(value).find("kl") != std::string::npos);
+          if (timed || find_date(value)) read_place_and_time(value, r);
           else if (!value.empty()) r.location = strip_place(value);
         }
         break;

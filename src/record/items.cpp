@@ -62,7 +62,10 @@ bool heading_at(const MeetingText& m, std::size_t i, std::size_t end) {
   // (OCR drops blank lines after bullets).
   const bool after_list = i > 0 && bullet_line(lines[i - 1].text) && utf8_length(lines[i - 1].text) < 60 && i + 1 < end &&
                           lines[i + 1].blank();
-  if (!(i == 0 || lines[i - 1].blank() || l.page_start || lines[i - 1].role == Role::furniture || after_list)) return false;
+  // On a scan a heading is set larger than its text: that sets it apart where OCR lost the blank
+  // line before it.
+  const bool tall = m.line_height > 0 && l.height * 4 >= m.line_height * 5;
+  if (!(i == 0 || lines[i - 1].blank() || l.page_start || lines[i - 1].role == Role::furniture || after_list || tall)) return false;
   std::size_t j = i + 1;
   while (j < end && lines[j].blank() && j < i + 3) ++j;
   if (j >= end || lines[j].blank()) return false;
@@ -91,6 +94,22 @@ std::size_t header_end(const MeetingText& m) {
     }
   }
   return end;
+}
+
+// A row of names only (over their roles), its spaces perhaps lost: "Lejla Hodzic Torbjörn Ahl
+// Gustav Ring".
+bool names_row(std::string_view t) {
+  if (looks_like_name(t)) return true;
+  if (t.empty() || ends_sentence(t) || utf8_length(t) > 100) return false;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i >= t.size()) break;
+    if (!starts_upper(t.substr(i)) && t[i] != '(') return false;
+    ++words;
+    while (i < t.size() && t[i] != ' ') ++i;
+  }
+  return words >= 4 && words <= 15;
 }
 
 bool closing_start(const MeetingLine& line) {
@@ -150,7 +169,7 @@ void find_agenda(MeetingText& m) {
       // A name on the line above its role ("Linda Wikström" / "sekreterare") belongs to it.
       std::size_t start = i;
       while (start > last_item + 1 && (lines[start - 1].row == lines[i].row ||
-                                       (looks_like_name(lines[start - 1].text) && lines[start - 1].role == Role::text)))
+                                       (lines[start - 1].role == Role::text && names_row(lines[start - 1].text))))
         --start;
       m.closing = start;
       break;
@@ -213,6 +232,7 @@ struct ItemReader {
       const std::string& next = lines[i + 1].text;
       const bool continues = lines[i + 1].role == Role::text && !next.empty() && !starts_upper(next) &&
                              !bullet_line(next) && !is_url_line(next) && utf8_length(next) < 90 && !title.empty() &&
+                             next.back() != '.' &&
                              title.back() != '.' && title.back() != ':' && std::isalpha(static_cast<unsigned char>(next[0]));
       if (!continues) break;
       title += ' ' + next;
@@ -265,6 +285,19 @@ struct ItemReader {
           default: set_block(Block::other); return;
         }
       case Role::item:
+        // An agenda read out first and then gone through ("1. …", "2. …", then "1. …" with text):
+        // the items are the second time.
+        if (l.item && l.item->number && m.numbered && !r.items.empty() && r.items.front().number == l.item->number &&
+            std::all_of(r.items.begin(), r.items.end(), [](const Item& x) { return x.text.empty() && x.decisions.empty(); }) &&
+            !next_number(*l.item)) {
+          flush();
+          r.items.clear();
+          current = nullptr;
+          last_number = 0;
+          r.warnings.erase(std::remove_if(r.warnings.begin(), r.warnings.end(),
+                                          [](const Warning& w) { return w.code == "items-numbering-gap"; }),
+                           r.warnings.end());
+        }
         if (!l.item || (m.numbered && next_number(*l.item))) {
           if (l.item && l.item->number) {
             if (*l.item->number > last_number + 1 && last_number > 0)
@@ -333,25 +366,6 @@ struct ItemReader {
   }
 };
 
-// An agenda read out first and then gone through ("Dagordning", "1. …", "2. …", then "1. …"
-// again with text): the items are the second time.
-void drop_agenda_listing(Record& r) {
-  for (std::size_t k = 1; k < r.items.size(); ++k) {
-    const Item& it = r.items[k];
-    if (!r.items[0].number || !it.number || *it.number != *r.items[0].number) continue;
-    if (to_lower(it.title) != to_lower(r.items[0].title)) continue;
-    const bool listing = std::all_of(r.items.begin(), r.items.begin() + static_cast<long>(k),
-                                     [](const Item& x) { return x.text.empty() && x.decisions.empty(); });
-    if (!listing) continue;
-    r.items.erase(r.items.begin(), r.items.begin() + static_cast<long>(k));
-    for (std::size_t n = 0; n < r.items.size(); ++n) r.items[n].order = static_cast<int>(n) + 1;
-    r.warnings.erase(std::remove_if(r.warnings.begin(), r.warnings.end(),
-                                    [](const Warning& w) { return w.code == "items-numbering-gap"; }),
-                     r.warnings.end());
-    return;
-  }
-}
-
 // "Nästa möte: tisdag 17 augusti kl. 13.00 i sal Väsman", or an item "Nästa möte" whose text
 // gives the date.
 void read_next_meeting(const MeetingText& m, Record& r) {
@@ -393,7 +407,6 @@ void read_items(MeetingText& m, Record& r) {
   for (std::size_t i = m.body; i < m.closing; ++i) reader.read_line(i);
   reader.flush();
   reader.decisions_in_text();
-  drop_agenda_listing(r);
   read_next_meeting(m, r);
 }
 

@@ -49,7 +49,7 @@ std::string without_leaders(std::string s) {
   return collapse_spaces(std::regex_replace(s, leaders, " "));
 }
 
-void add_row(MeetingText& m, std::string_view raw, std::size_t row, bool page_start, std::size_t stream_index) {
+void add_row(MeetingText& m, std::string_view raw, std::size_t row, bool page_start, std::size_t stream_index, int height) {
   std::vector<std::string> cells;
   if (raw.size() <= 4 * minutes::kMaxFieldLine) cells = cells_of(raw);
   else cells.push_back(collapse_spaces(raw));
@@ -80,6 +80,7 @@ void add_row(MeetingText& m, std::string_view raw, std::size_t row, bool page_st
     line.columns = split.size();
     line.page_start = page_start && k == 0;
     line.stream_index = stream_index;
+    line.height = height;
     m.lines.push_back(std::move(line));
   }
 }
@@ -192,7 +193,15 @@ MeetingText meeting_text(std::span<const StreamLine> meeting, Record& r) {
     const std::string_view t = meeting[i].text;
     // Archive text without form feeds marks a new page by one leading space.
     const bool page_start = i == 0 || new_page(i) || (t.size() > 1 && t[0] == ' ' && t[1] != ' ');
-    add_row(m, t, i, page_start, i);
+    add_row(m, t, i, page_start, i, meeting[i].height);
+  }
+  // Scans: how tall a line of text is, for telling headings (set larger) from it.
+  std::vector<int> heights;
+  for (std::size_t i = 0; i < count; ++i)
+    if (meeting[i].height > 0) heights.push_back(meeting[i].height);
+  if (!heights.empty()) {
+    std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+    m.line_height = heights[heights.size() / 2];
   }
   mark_page_headers(m);
   assign_roles(m);
@@ -203,8 +212,17 @@ MeetingText meeting_text(std::span<const StreamLine> meeting, Record& r) {
 // A list runs from its label over the lines that follow until a blank line or another field.
 std::string collect_list(const MeetingText& m, std::size_t at, const std::string& first, std::size_t& last) {
   const auto& lines = m.lines;
+  // A list under a label alone may be in parts, each under a label of its own ("Närvarande:",
+  // then "Ordförande: …", "Ledamöter: …").
+  const bool parts = first.empty();
+  auto part_label = [&](const MeetingLine& l) {
+    const Label k = l.label.label;
+    return parts && l.role == Role::label && l.label.colon && !l.label.rest.empty() &&
+           (k == Label::chair || k == Label::participants || k == Label::others_present || k == Label::substitutes);
+  };
   auto list_line = [&](std::size_t i) {
     const MeetingLine& l = lines[i];
+    if (part_label(l)) return true;
     return l.role == Role::text && !find_date(l.text) && !minutes::next_meeting(l.text) &&
            !minutes::document_type(l.text);
   };
@@ -222,6 +240,12 @@ std::string collect_list(const MeetingText& m, std::size_t at, const std::string
       continue;
     }
     if (!list_line(next)) break;
+    if (part_label(lines[next])) {  // "Ordförande: Birgitta Nyström (S)": a part of its own
+      if (!text.empty()) text += ';';
+      text += ' ' + lines[next].text;
+      i = next;
+      continue;
+    }
     const std::string& add = lines[next].text;
     // One name a line ("Göran Sjöström (M)"), or a name that wraps ("Karin" / "Gerken")?
     std::string_view tail = text;

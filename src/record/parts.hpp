@@ -42,6 +42,7 @@ struct MeetingLine {
   std::size_t columns = 1;   ///< how many columns its row has
   bool page_start = false;   ///< the first row of a page or a document
   std::size_t stream_index = 0;  ///< index into the meeting's stream lines (provenance)
+  int height = 0;                ///< scans: the line's height on the page image
   Role role = Role::text;
   minutes::LabelMatch label;              ///< role label
   std::optional<minutes::ItemLine> item;  ///< role item (numbered; unnumbered headings have none)
@@ -58,6 +59,7 @@ struct MeetingText {
   std::size_t date_line = 0;
   std::size_t fields_end = 0;     ///< the line after the last header field
   bool numbered = false;          ///< the agenda is numbered ("3.", "§ 12", "Punkt 3")
+  int line_height = 0;            ///< scans: the median height of a line of text
 };
 
 // layout.cpp

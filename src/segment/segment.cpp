@@ -131,7 +131,7 @@ std::vector<StreamLine> stream_lines(std::span<const Document> documents) {
     for (std::size_t p = 0; p < pages.size(); ++p)
       for (std::size_t l = 0; l < pages[p].lines.size(); ++l)
         stream.push_back(StreamLine{pages[p].lines[l].text, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(p),
-                                    static_cast<std::uint32_t>(l), pages[p].number});
+                                    static_cast<std::uint32_t>(l), pages[p].number, pages[p].lines[l].box.height});
   }
   return stream;
 }

@@ -39,3 +39,44 @@ TEST(Vocabulary, PartiesAndRoles) {
   EXPECT_TRUE(is_chair_note("ordf"));
   EXPECT_FALSE(is_chair_note("ordet"));
 }
+
+TEST(Vocabulary, TheWordsOfDecisionsSignaturesNoticesAndFurniture) {
+  for (const char* d : {"Nämnden beslutar att godkänna förslaget.", "Styrelsen beslöt att köpa en ny maskin.",
+                        "Dagordningen godkändes.", "Kristina Nord valdes att jämte ordföranden justera protokollet.",
+                        "Motionen anses besvarad.", "Redovisningen läggs till handlingarna.", "Ledningsgruppen tog beslut om att testa."})
+    EXPECT_TRUE(is_decision_sentence(d)) << d;
+  for (const char* n : {"Ordföranden öppnade mötet.", "Vi får se hur det går.", "Förslag till beslut är att testa.",
+                        "Protokollet från förra mötet lästes upp."})
+    EXPECT_FALSE(is_decision_sentence(n)) << n;
+  EXPECT_TRUE(is_reservation_sentence("Bengt-Åke Fors (M) reserverar sig mot beslutet."));
+  EXPECT_TRUE(is_attestation("ANSLAGSBEVIS"));
+  EXPECT_TRUE(is_attestation("Datum då anslaget sätts upp: 2021-06-21"));
+  EXPECT_FALSE(is_attestation("Anslaget till föreningen höjs."));
+  EXPECT_TRUE(is_signature_line("Justeras"));
+  EXPECT_TRUE(is_signature_line("Ordförande                     Justerare"));
+  EXPECT_TRUE(is_signature_line("Sekreterare ........................................"));
+  EXPECT_FALSE(is_signature_line("Ordförande: Anna Ek"));
+  EXPECT_TRUE(is_page_furniture("Sida 2 (3)"));
+  EXPECT_TRUE(is_page_furniture("Justerandes signatur          Utdragsbestyrkande"));
+  EXPECT_TRUE(is_page_furniture("______________________________"));
+  EXPECT_FALSE(is_page_furniture("Sidan är tom."));
+  EXPECT_EQ(page_number("Sala kommun   SAMMANTRÄDESPROTOKOLL   Sida 2 (2)"), 2);
+  EXPECT_EQ(page_number("Sidan 2 visar"), 0);
+  EXPECT_EQ(document_type("Minnesanteckningar skolråd").value_or(""), "minnesanteckningar");
+  EXPECT_EQ(document_type("ELEVKÅRENS STYRELSE – PROTOKOLL").value_or(""), "protokoll");
+  EXPECT_FALSE(document_type("Protokollet från sammanträdet den 15 juni 2023 lades till handlingarna."));
+  EXPECT_EQ(next_meeting("Nästa möte: tisdag 17 augusti kl. 13.00").value_or(""), "tisdag 17 augusti kl. 13.00");
+  EXPECT_TRUE(next_meeting("Nästa APT: tisdag 21 maj"));
+  EXPECT_FALSE(next_meeting("Nästa steg är att utreda."));
+  auto item = match_item("Punkt 3. Skolmaten");
+  ASSERT_TRUE(item);
+  EXPECT_EQ(item->number.value_or(0), 3);
+  EXPECT_TRUE(item->keyword);
+  EXPECT_EQ(match_item("Ärende 4 Övriga frågor")->title, "Övriga frågor");
+  EXPECT_EQ(match_subheading("Kommunfullmäktiges beslut"), Subheading::decision);
+  EXPECT_EQ(match_subheading("Förslag till beslut"), Subheading::proposal);
+  EXPECT_EQ(match_subheading("Ärendebeskrivning"), Subheading::other);
+  EXPECT_EQ(match_subheading("Beslut om ansvarsfrihet"), Subheading::none);
+  EXPECT_EQ(match_label("Ej tjänstgörande ersättare:").label, Label::substitutes);  // present, not absent
+  EXPECT_EQ(match_label("Justeringens plats och tid: Stadshuset").label, Label::adjustment);
+}

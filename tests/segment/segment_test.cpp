@@ -58,3 +58,32 @@ TEST(Segment, EmptyAndUndatedStreams) {
   append(stream, text, 0);
   EXPECT_EQ(segment_meetings(stream).size(), 1u);
 }
+
+namespace {
+std::size_t meetings_in(const std::string& text) {
+  std::vector<StreamLine> stream;
+  append(stream, text, 0);
+  return segment_meetings(stream).size();
+}
+}  // namespace
+
+// A meeting starts at a header block, never at a date inside the minutes.
+TEST(Segment, DatesInsideAMeetingStartNoMeeting) {
+  const std::string formal = slurp(source_path("samples/minutes/dev/02-socialnamnd-ludvika.source.txt"));
+  EXPECT_EQ(meetings_in(formal), 1u);  // "§ 32 Delårsrapport per den 30 april 2021", "att gälla från och med den 1 juli 2021", an anslagsbevis
+  EXPECT_EQ(meetings_in("Styrelsen\nDatum: 2023-09-14\nPlats: Kansliet\n\n1. Avgifter\nAvgifterna höjs\nfrån och med den 1 januari 2024\n\n"
+                        "2. Nästa möte\nTisdag 9 januari 2024 kl. 18.30.\n\nJusteras: Anna Ek\n"),
+            1u);
+}
+
+TEST(Segment, TwoCopiesOfOneMeetingAreTwoAndTheSignaturesStayBehind) {
+  const std::string one = slurp(source_path("samples/minutes/dev/05-brf-linden.source.txt"));
+  std::vector<StreamLine> stream;
+  append(stream, one, 0);
+  append(stream, one, 1);  // the same minutes in a second file
+  const auto segments = segment_meetings(stream);
+  ASSERT_EQ(segments.size(), 2u);
+  // The second begins with its own title, not with the first one's "Justeras: …".
+  EXPECT_EQ(stream[segments[1].begin].text, "Brf Linden i Sundbyberg");
+  EXPECT_EQ(stream[segments[0].end - 1].text, "Justeras: Susanne Ågren");
+}

@@ -47,6 +47,7 @@ const std::vector<LabelWord>& label_words() {
         {"ej närvarande", Label::absent, false},   {"frånvarande", Label::absent, false},
         {"anmält förhinder", Label::absent, false}, {"förhinder", Label::absent, true},
         {"frånvarande ledamöter", Label::absent, false}, {"anmält frånvaro", Label::absent, false},
+        {"anmäld frånvaro", Label::absent, false}, {"anmälda förhinder", Label::absent, false},
         {"beslutande ledamöter", Label::participants, false}, {"närvarande ledamöter", Label::participants, false},
         {"närvarande styrelseledamöter", Label::participants, false}, {"ordinarie ledamöter", Label::participants, false},
         {"styrelseledamöter", Label::participants, false},
@@ -67,7 +68,7 @@ const std::vector<LabelWord>& label_words() {
         {"justeras", Label::adjusters, true},
         {"tema", Label::theme, true},              {"föredragande", Label::presenter, true},
         {"beslut", Label::decision, true},         {"dagordning", Label::agenda, true},
-        {"föredragningslista", Label::agenda, true},
+        {"föredragningslista", Label::agenda, true}, {"agenda", Label::agenda, true},
     };
     std::stable_sort(w.begin(), w.end(), [](const LabelWord& a, const LabelWord& b) {
       return std::string_view(a.text).size() > std::string_view(b.text).size();
@@ -196,8 +197,12 @@ std::optional<ItemLine> match_item(std::string_view raw) {
   static const std::regex numbered(R"(^(\d{1,2})\s*[.),]\s*([^\d\s].*)$)");
   static const std::regex lost(R"(^[.,]\s+([A-ZÅÄÖ].*)$)");
   std::smatch m;
-  if (std::regex_match(s, m, paragraph) || std::regex_match(s, m, misread))
-    return ItemLine{std::stoi(m.str(1)), m[2].matched ? m.str(2) : "", true, false};
+  if (std::regex_match(s, m, paragraph) || std::regex_match(s, m, misread)) {
+    // "§ 88        Dnr MBN 2022/311": the case number in the right column is not the title.
+    std::string title = m[2].matched ? m.str(2) : "";
+    if (title.size() >= 4 && to_lower(title.substr(0, 4)) == "dnr ") title.clear();
+    return ItemLine{std::stoi(m.str(1)), title, true, false};
+  }
   if (std::regex_match(s, m, numbered)) {
     // "3. Title" but not "1 (2021)" or "85,4 %": a title starts with a letter or a quote.
     std::string title = m.str(2);
@@ -207,6 +212,24 @@ std::optional<ItemLine> match_item(std::string_view raw) {
   }
   if (std::regex_match(s, m, lost)) return ItemLine{std::nullopt, m.str(1), false, false};
   return std::nullopt;
+}
+
+bool is_case_number(std::string_view raw) {
+  const std::string_view s = trim(raw);
+  if (s.size() > 40) return false;
+  const std::string lower = to_lower(s.substr(0, std::min<std::size_t>(s.size(), 14)));
+  for (std::string_view p : {"dnr ", "dnr.", "dnr:", "diarienr", "diarienummer"})
+    if (lower.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+std::optional<ItemLine> match_bare_item(std::string_view raw) {
+  const std::string_view s = trim(raw);
+  if (s.empty() || s.size() > 90 || !(s[0] >= '1' && s[0] <= '9') || s.back() == '.' || s.back() == ',') return std::nullopt;
+  static const std::regex bare(R"(^(\d{1,2}) +([A-ZÅÄÖ][^\d].*)$)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(s.begin(), s.end(), m, bare)) return std::nullopt;
+  return ItemLine{std::stoi(m.str(1)), m.str(2), false, false};
 }
 
 std::optional<std::string> match_section(std::string_view raw) {
@@ -227,11 +250,14 @@ Subheading match_subheading(std::string_view raw) {
   std::string s = to_lower(trim(raw));
   while (!s.empty() && (s.back() == ':' || s.back() == '.')) s.pop_back();
   if (s.empty()) return Subheading::none;
+  // A heading starts with a capital: "förslag." on its own line ends the sentence above it.
+  const unsigned char first = static_cast<unsigned char>(trim(raw)[0]);
+  if (first >= 'a' && first <= 'z') return Subheading::none;
   if (s == "beslut" || s == "beslutet" || s == "beslutade" || s == "beslutades")
     return Subheading::decision;
-  // "Kommunfullmäktiges beslut", "Socialnämndens beslut", "Styrelsens beslut".
-  if (s.size() > 8 && s.compare(s.size() - 7, 7, " beslut") == 0 && s.find(' ') == s.size() - 7 &&
-      s[s.size() - 8] == 's')
+  // "Kommunfullmäktiges beslut", "Socialnämndens beslut", "Miljö- och byggnadsnämndens beslut".
+  if (s.size() > 8 && s.compare(s.size() - 7, 7, " beslut") == 0 && s[s.size() - 8] == 's' &&
+      std::count(s.begin(), s.end(), ' ') <= 3)
     return Subheading::decision;
   if (s == "förslag till beslut" || s == "förvaltningens förslag till beslut" || s == "förslag till beslut på sammanträdet" ||
       s == "yrkande" || s == "yrkanden" || s == "förslag")
@@ -436,6 +462,8 @@ std::optional<std::string> document_type(std::string_view raw) {
       if (words[k] == word) {
         // "Protokollet från förra mötet" is not a title; a kind further in must end a short title.
         if (k > 0 && words.size() > 6) return std::nullopt;
+        // "Peter Hägg (anteckningar)": a person's note, not a title.
+        if (k > 0 && l.find('(') != std::string::npos && l.find('(') < l.find(word)) return std::nullopt;
         return std::string(kind);
       }
   return std::nullopt;
@@ -488,7 +516,7 @@ bool is_secretary_note(const std::string& n) {
   const std::string l = to_lower(trim(n));
   return l == "sekr" || l == "sekr." || l == "sekreterare" || l == "protokollförare" || l == "mötessekreterare" ||
          l == "nämndsekreterare" || l == "kommunsekreterare" || l == "sekreterare, kanslichef" ||
-         l == "kanslichef, sekreterare" || (l.size() > 12 && l.compare(l.size() - 11, 11, "sekreterare") == 0 &&
+         l == "kanslichef, sekreterare" || l == "anteckningar" || l == "antecknare" || l == "för anteckningar" || (l.size() > 12 && l.compare(l.size() - 11, 11, "sekreterare") == 0 &&
                                              l.find(' ') == std::string::npos);
 }
 

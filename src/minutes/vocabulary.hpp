@@ -52,6 +52,11 @@ struct ItemLine {
   bool keyword = false;    ///< "Punkt 3", "Ärende 4"
 };
 std::optional<ItemLine> match_item(std::string_view line);
+/// "Dnr MBN 2022/311", "Diarienummer: KS 2021/45": a case number, not a title.
+bool is_case_number(std::string_view line);
+/// "1 Inledning": a number and a title with no stop between them. Only an item where the
+/// meeting has a run of them from 1 (record/layout checks); alone it is as often "2 Status".
+std::optional<ItemLine> match_bare_item(std::string_view line);
 
 /// "BESLUT", "Information", "Beslutsärenden": a section heading, as "beslut"/"information".
 std::optional<std::string> match_section(std::string_view line);

@@ -221,10 +221,11 @@ void read_elections(const Record& r, Signed& s) {
         const std::string lower = to_lower(clause);
         const auto names = names_in(clause);
         if (names.empty()) continue;
-        if (lower.find("justera") != std::string::npos) {
+        if (lower.find("justera") != std::string::npos || lower.find("justeringsm") != std::string::npos) {
           for (const auto& n : names) s.add(Duty::adjuster, n);
         } else if (lower.find("mötesordförande") != std::string::npos || lower.find("stämmoordförande") != std::string::npos ||
-                   lower.find("till ordförande för mötet") != std::string::npos) {
+                   lower.find("till ordförande för ") != std::string::npos ||
+                   lower.find("till ordförande vid ") != std::string::npos) {
           s.add(Duty::chair, names.front());
         } else if (lower.find("sekreterare") != std::string::npos || lower.find("protokollförare") != std::string::npos) {
           s.add(Duty::secretary, names.front());

@@ -221,7 +221,8 @@ struct ItemReader {
     auto& lines = m.lines;
     if (title.empty()) {
       std::size_t j = i + 1;
-      while (j < m.closing && (lines[j].blank() || lines[j].role == Role::furniture)) ++j;
+      // "§ 88      Dnr MBN 2022/311": the case number beside the paragraph is not its title.
+      while (j < m.closing && (lines[j].blank() || lines[j].role == Role::furniture || minutes::is_case_number(lines[j].text))) ++j;
       if (j < m.closing && lines[j].role != Role::item) {
         title = lines[j].text;
         i = j;

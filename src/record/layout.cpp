@@ -161,6 +161,27 @@ void assign_roles(MeetingText& m) {
       line.label = std::move(label);
     }
   }
+  // Items numbered "1 Inledning", "2 Status …" where no line is numbered otherwise and they
+  // run 1, 2, 3 … (an agenda read out first restarts the run).
+  if (std::none_of(m.lines.begin(), m.lines.end(), [](const auto& l) { return l.role == Role::item; })) {
+    std::vector<std::pair<std::size_t, minutes::ItemLine>> bare;
+    int next = 1, run = 0;
+    for (std::size_t i = 0; i < m.lines.size(); ++i) {
+      if (m.lines[i].role != Role::text) continue;
+      auto item = minutes::match_bare_item(m.lines[i].text);
+      if (!item) continue;
+      if (*item->number == 1) next = 1;
+      if (*item->number != next) continue;
+      ++next;
+      ++run;
+      bare.emplace_back(i, std::move(*item));
+    }
+    if (run >= 3)
+      for (auto& [i, item] : bare) {
+        m.lines[i].role = Role::item;
+        m.lines[i].item = std::move(item);
+      }
+  }
   // "Beslut" is a section of the agenda where an item follows it, a heading inside an item
   // where its decision does.
   for (std::size_t i = 0; i < m.lines.size(); ++i) {

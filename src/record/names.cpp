@@ -236,6 +236,8 @@ std::vector<PersonEntry> parse_people(const std::string& text) {
     }
     PersonEntry e;
     e.name = join(w, lead, lead + len);
+    // "… och Siv Hedlund.": the sentence's stop, not an initial ("Karl J.").
+    if (e.name.size() > 3 && e.name.back() == '.' && e.name[e.name.size() - 3] != ' ') e.name.pop_back();
     if (!leading.empty()) {
       if (lead > 0 && !out.empty() && role_like(leading) && !minutes::is_title_word(leading)) add_note(out.back(), leading);
       else if (role_like(leading)) e.role = leading;

@@ -63,7 +63,7 @@ Facts facts_of(const StreamLine& l, const StreamLine* prev) {
 struct Evidence {
   bool strong = false, title = false;
 };
-Evidence header_evidence(const std::vector<Facts>& facts, std::size_t i) {
+Evidence header_evidence(std::span<const StreamLine> lines, const std::vector<Facts>& facts, std::size_t i) {
   Evidence e;
   auto look = [&](std::size_t j) {
     const Facts& f = facts[j];
@@ -74,6 +74,8 @@ Evidence header_evidence(const std::vector<Facts>& facts, std::size_t i) {
   };
   for (std::size_t j = i; j < facts.size() && j <= i + 12; ++j) {
     if (j > i && (facts[j].item || facts[j].date)) break;
+    // The next page's header is the next meeting's evidence, not this date's.
+    if (lines[j].document != lines[i].document || lines[j].page != lines[i].page) break;
     look(j);
   }
   for (std::size_t j = i; j-- > 0 && j + 6 >= i;) {
@@ -156,7 +158,7 @@ std::vector<Segment> segment_meetings(std::span<const StreamLine> lines) {
       continue;
     }
     if (continuation_page(facts, i)) continue;
-    const Evidence e = header_evidence(facts, i);
+    const Evidence e = header_evidence(lines, facts, i);
     const bool same = *f.date == *current;
     const bool at_start = near_page_start(facts, i);
     // A new meeting needs a header around its date: who and where, or a title at the top of a

@@ -213,3 +213,51 @@ TEST(Layout, ScannedHeadingsAreKnownByTheirHeight) {
   EXPECT_EQ(titles(extract_record(tall)), (std::vector<std::string>{"Arbetsmiljö", "Planeringstid", "Övrigt"}));
   EXPECT_TRUE(extract_record(flat).items.size() <= 1u);  // without the heights: only what stands alone
 }
+
+TEST(Items, BareNumbersCaseNumbersAndGenitiveDecisionHeadings) {
+  // "1 Inledning" with no stop: items when they run 1, 2, 3 (an agenda first, then the items).
+  Record r = extract_record(std::string(kHead) +
+                            "Agenda\n1 Inledning\n2 Status\n3 Övrigt\n\n1 Inledning\nVälkomna.\n\n2 Status\n"
+                            "Tidplanen visades.\nBeslut: Styrgruppen godkänner tidplanen.\n\n3 Övrigt\n"
+                            "32 barn har anmält sig.\n");
+  EXPECT_EQ(titles(r), (std::vector<std::string>{"Inledning", "Status", "Övrigt"}));
+  EXPECT_EQ(decisions(r), (std::vector<std::string>{"Styrgruppen godkänner tidplanen."}));
+  // One line starting with a number is text.
+  EXPECT_TRUE(titles(extract_record(std::string(kHead) + "Mötet hölls.\n2 Status för projektet\n")).empty());
+  // "§ 88   Dnr MBN 2022/311": the case number beside the paragraph is not the title; the
+  // decision under "Miljö- och byggnadsnämndens beslut" is the item's.
+  r = extract_record(std::string(kHead) +
+                     "§ 88                                   Dnr MBN 2022/311\nBygglov för enbostadshus, Nyborg 3:14\n\n"
+                     "Miljö- och byggnadsnämndens beslut\nNämnden beviljar bygglov.\n");
+  EXPECT_EQ(titles(r), (std::vector<std::string>{"Bygglov för enbostadshus, Nyborg 3:14"}));
+  EXPECT_EQ(decisions(r), (std::vector<std::string>{"Nämnden beviljar bygglov."}));
+  // A sentence that wraps onto "förslag." is one decision, not a proposal heading.
+  r = extract_record(std::string(kHead) + "§ 6 Framställningar\nStämman beslutade enligt styrelsens\nförslag.\n");
+  EXPECT_EQ(decisions(r), (std::vector<std::string>{"Stämman beslutade enligt styrelsens förslag."}));
+}
+
+TEST(Attendance, ListsEndingInASentenceAndNotesInParentheses) {
+  Record r = extract_record(std::string(kHead) +
+                            "Deltagare: Gunilla Persson, Ahmed Rashid och Siv Hedlund.\nAnmält förhinder: Jessica Moberg.\n\n"
+                            "§ 1 Öppnande\n");
+  EXPECT_EQ(names(r.participants), (std::vector<std::string>{"Gunilla Persson", "Ahmed Rashid", "Siv Hedlund"}));
+  ASSERT_EQ(r.absent.size(), 1u);
+  EXPECT_EQ(r.absent[0].name, "Jessica Moberg");
+  // A list that wraps onto a person noted "(anteckningar)": the secretary, not a title line.
+  r = extract_record(std::string(kHead) +
+                     "Deltagare: Anders Wikström (ordförande), Lotta Berglund,\nPeter Hägg (anteckningar)\n\n1. Inledning\n");
+  EXPECT_EQ(names(r.participants), (std::vector<std::string>{"Anders Wikström", "Lotta Berglund", "Peter Hägg"}));
+  EXPECT_EQ(r.secretary.value_or(""), "Peter Hägg");
+  // "Anmäld frånvaro" as a heading of its own.
+  r = extract_record(std::string(kHead) + "Närvarande\nBengt Åström\nHans Nilsson\n\nAnmäld frånvaro\nMarianne Kero\n\n§ 1 Öppnande\n");
+  ASSERT_EQ(r.absent.size(), 1u);
+  EXPECT_EQ(r.absent[0].name, "Marianne Kero");
+}
+
+TEST(Closing, AdjustersAndChairElectedForTheMeeting) {
+  Record r = extract_record(std::string(kHead) +
+                            "§ 1 Val av ordförande\nTill ordförande för stämman valdes Inger Malmström.\n\n"
+                            "§ 2 Val av justeringsmän\nTill justeringsmän valdes Göte Hellberg och Annika Strömqvist.\n");
+  EXPECT_EQ(r.chair.value_or(""), "Inger Malmström");
+  EXPECT_EQ(r.adjusters, (std::vector<std::string>{"Göte Hellberg", "Annika Strömqvist"}));
+}

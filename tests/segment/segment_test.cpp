@@ -87,3 +87,18 @@ TEST(Segment, TwoCopiesOfOneMeetingAreTwoAndTheSignaturesStayBehind) {
   EXPECT_EQ(stream[segments[1].begin].text, "Brf Linden i Sundbyberg");
   EXPECT_EQ(stream[segments[0].end - 1].text, "Justeras: Susanne Ågren");
 }
+
+// The last page of a meeting whose text holds a date ("1 juni–15 augusti 2022"): the next page's
+// header is the next meeting's evidence, not that date's.
+TEST(Segment, ADateOnTheLastPageBorrowsNoHeaderFromTheNextPage) {
+  std::vector<Document> docs(1);
+  docs[0].pages = pages_from_text(
+      "Miljönämnden\nProtokoll\nDatum: 2022-08-30\nPlats: Kommunhuset\n\n§ 1\nDagordningen\nGodkänns.\n\f"
+      "Miljönämnden       Sammanträdesdatum 2022-08-30       2 (2)\n\n§ 2\nDelegationsbeslut\n\n"
+      "Redovisning av delegationsbeslut under perioden 1 juni–15 augusti 2022.\n\nJusterandes sign\n\f"
+      "Kommunstyrelsen\nProtokoll\nDatum: 2023-01-24\nPlats: Stadshuset\nNärvarande: Glenn Nordlund, Ulla Borg\n\n§ 1\nVal av justerare\n");
+  const auto stream = stream_lines(docs);
+  const auto segments = segment_meetings(stream);
+  ASSERT_EQ(segments.size(), 2u);
+  EXPECT_EQ(stream[segments[1].begin].text, "Kommunstyrelsen");
+}

@@ -30,6 +30,7 @@ struct Source {
   std::string encoding;       ///< text: the charset it was decoded from ("UTF-8", "windows-1252", ...)
   LineEnd line_end = LineEnd::lf;
   bool final_newline = true;  ///< text: whether its last line ends with a line end
+  std::vector<std::string> warnings;  ///< decoding: NUL bytes dropped, mixed encodings
 };
 
 /// A pixel rectangle on a page image; all zero for text input.
@@ -51,9 +52,20 @@ struct Line {
   std::vector<Word> words;  ///< scans: the words as OCR read them (empty for text input)
 };
 
+/// Scans: what was done to a page image before OCR (ocr/preprocess). Word and line boxes are in
+/// the coordinates of the image as OCR saw it: the source turned by `rotation`, then by
+/// `skew`, then scaled by `scale`.
+struct Preparation {
+  int rotation = 0;          ///< degrees clockwise the page was turned to read it (0, 90, 180, 270)
+  double skew = 0;           ///< degrees it was then turned to straighten its lines
+  double scale = 1;          ///< how much it was enlarged (scans coarser than 300 dpi)
+  bool flattened = false;    ///< its background was flattened (uneven or dim paper)
+};
+
 struct Page {
   int number = 1;                        ///< 1-based within its source
   int width = 0, height = 0, dpi = 0;    ///< scans: the page image as OCR saw it
+  Preparation preparation;               ///< scans: what was done to the image first
   std::optional<double> ocr_confidence;  ///< scans: mean word confidence
   /// Text input: whether the form feed after this page followed a line end ("a\n\fb", the
   /// usual case) or stood inside the line ("a\fb"). Written back as it was.

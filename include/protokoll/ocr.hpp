@@ -21,6 +21,12 @@ struct OcrOptions {
   std::string language = "swe";  ///< Tesseract model(s), e.g. "swe" or "swe+eng"
   std::string tessdata_dir;      ///< empty: Tesseract's default (Debian: /usr/share/tesseract-ocr/5/tessdata)
   int dpi = 0;                   ///< resolution to assume when the image does not say (0: 300)
+  /// Prepare each page first (enlarge coarse scans, flatten uneven paper, deskew, turn pages
+  /// fed upside down); false hands Tesseract the image as it is.
+  bool preprocess = true;
+  /// Images larger than this are refused from their header, before they are decoded (a page
+  /// is at most A0 at 600 dpi, ~560 megapixels; a "decompression bomb" is far more).
+  double max_megapixels = 250;
 };
 
 /// One Tesseract instance. Not thread-safe: use one engine per thread.
@@ -34,7 +40,9 @@ class OcrEngine {
 
   /// OCR every page of an image file's bytes (PNG, JPEG, PNM, BMP, GIF, WebP, single or
   /// multi-page TIFF). Throws InputError when the bytes cannot be decoded as an image.
-  std::vector<Page> recognize_image(std::string_view bytes);
+  /// A multi-page TIFF whose later page is broken keeps the pages before it and says so in
+  /// `warnings` (when given); a broken first page or image throws InputError.
+  std::vector<Page> recognize_image(std::string_view bytes, std::vector<std::string>* warnings = nullptr);
 
   /// Render and OCR every page of a PDF (only when built with PROTOKOLL_WITH_PDF).
   std::vector<Page> recognize_pdf(std::string_view bytes);

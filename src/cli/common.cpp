@@ -24,6 +24,11 @@ void add_ocr_options(CLI::App* sub, Shared& shared) {
   sub->add_option("--lang", shared.options.ocr.language, "Tesseract model(s), e.g. swe or swe+eng")->capture_default_str();
   sub->add_option("--tessdata", shared.options.ocr.tessdata_dir, "folder with *.traineddata");
   sub->add_option("--dpi", shared.options.ocr.dpi, "resolution of images that do not say (default 300)");
+  sub->add_option("--max-megapixels", shared.options.ocr.max_megapixels,
+                  "refuse larger images from their header, before decoding them")
+      ->capture_default_str();
+  sub->add_flag("--no-preprocess{false}", shared.options.ocr.preprocess,
+                "hand Tesseract each image as it is (no enlarging, flattening, deskewing or turning)");
 }
 
 void report_failure(const InputFailure& f) {

@@ -22,6 +22,7 @@
 #include <poppler/cpp/poppler-page.h>
 #endif
 
+#include "ocr/preprocess.hpp"
 #include "protokoll/input.hpp"
 #include "text/normalize.hpp"
 #include "text/text_util.hpp"
@@ -31,10 +32,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+using ocr::PixPtr;
+
+// A page read with a mean word confidence below this may be turned: upside down, Tesseract
+// reads a clean page at some 30, upright at 90 and more; a poor photocopy upright at 60-80.
+constexpr double kMaybeTurnedConfidence = 55;
 
 std::string find_tessdata(const std::string& requested, const std::string& language) {
   std::vector<std::string> dirs;
@@ -92,8 +94,13 @@ bool jpeg_truncated(std::string_view b) {
 struct OcrEngine::Impl {
   tesseract::TessBaseAPI api;
   OcrOptions options;
+  std::string tessdata;
 
-  // OCR one page image: its lines with their words, boxes and confidences.
+  std::unique_ptr<tesseract::TessBaseAPI> osd;  // orientation detection, loaded when first needed
+  bool osd_tried = false;
+
+  // OCR one page image: prepared (ocr/preprocess), read, and read again turned where it reads
+  // as if upside down or on its side; its lines with their words, boxes and confidences.
   Page recognize(Pix* pix, int number) {
     // A page is at most A0 at 600 dpi (~560 megapixels); anything larger is a broken or
     // hostile file that would only exhaust memory.
@@ -101,6 +108,49 @@ struct OcrEngine::Impl {
     if (megapixels > 600) throw InputError("image too large to be a page (" + std::to_string(static_cast<long>(megapixels)) + " megapixels)");
     if (pixGetXRes(pix) < 70) pixSetResolution(pix, options.dpi > 0 ? options.dpi : 300,
                                                 options.dpi > 0 ? options.dpi : 300);
+    Preparation prep;
+    PixPtr ready = options.preprocess ? ocr::prepare_page(pix, prep) : PixPtr(pixClone(pix));
+    Page page = read(ready.get(), number);
+    if (options.preprocess && page.ocr_confidence.value_or(0) < kMaybeTurnedConfidence) {
+      if (const int quadrants = turn_to_read(ready.get())) {
+        PixPtr turned = ocr::rotate_quadrants(ready.get(), quadrants);
+        Page other = read(turned.get(), number);
+        if (other.ocr_confidence.value_or(0) > page.ocr_confidence.value_or(0)) {
+          page = std::move(other);
+          prep.rotation = quadrants * 90;
+        }
+      }
+    }
+    page.preparation = prep;
+    return page;
+  }
+
+  // Quarter turns clockwise that make the page upright: Tesseract's orientation detection
+  // (the osd model of tesseract-ocr-osd) where it is installed and sure, else half a turn,
+  // the usual way a page is fed wrong (a page on its side Tesseract's layout reads itself).
+  int turn_to_read(Pix* pix) {
+    if (!osd_tried) {
+      osd_tried = true;
+      auto api_osd = std::make_unique<tesseract::TessBaseAPI>();
+      if (api_osd->Init(tessdata.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
+        api_osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+        osd = std::move(api_osd);
+      }
+    }
+    if (osd) {
+      osd->SetImage(pix);
+      int degrees = 0;
+      float confidence = 0;
+      const bool found = osd->DetectOrientationScript(&degrees, &confidence, nullptr, nullptr);
+      osd->Clear();
+      // Tesseract reports the page's orientation counter-clockwise; turning it back is the
+      // same angle clockwise.
+      if (found && confidence >= 2.0f) return (degrees / 90) % 4;
+    }
+    return 2;
+  }
+
+  Page read(Pix* pix, int number) {
     Page page;
     page.number = number;
     page.width = pixGetWidth(pix);
@@ -164,6 +214,7 @@ OcrEngine::OcrEngine(const OcrOptions& options) : impl_(std::make_unique<Impl>()
   silence_image_libraries();
   impl_->options = options;
   std::string dir = find_tessdata(options.tessdata_dir, options.language);
+  impl_->tessdata = dir;
   setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own messages would pollute stderr
   if (impl_->api.Init(dir.c_str(), options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
     throw SetupError("Tesseract could not load model '" + options.language + "' from " + dir);
@@ -175,9 +226,18 @@ OcrEngine::OcrEngine(const OcrOptions& options) : impl_(std::make_unique<Impl>()
 
 OcrEngine::~OcrEngine() = default;
 
-std::vector<Page> OcrEngine::recognize_image(std::string_view bytes) {
+std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::vector<std::string>* warnings) {
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
   std::vector<Page> pages;
+  // The size from the header: a bomb is refused before a byte of it is decoded.
+  l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
+  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) == 0) {
+    const double megapixels = static_cast<double>(w) * h / 1e6;
+    if (megapixels > impl_->options.max_megapixels)
+      throw InputError("image too large to be a page (" + std::to_string(w) + "x" + std::to_string(h) + ", " +
+                       std::to_string(static_cast<long>(megapixels)) + " megapixels; --max-megapixels " +
+                       std::to_string(static_cast<long>(impl_->options.max_megapixels)) + ")");
+  }
   if (detect_kind(bytes) == SourceKind::tiff) {
     size_t offset = 0;
     int number = 0;
@@ -185,10 +245,18 @@ std::vector<Page> OcrEngine::recognize_image(std::string_view bytes) {
       PixPtr pix(pixReadMemFromMultipageTiff(data, bytes.size(), &offset));
       if (!pix) {
         if (number == 0) throw InputError("not a readable TIFF image");
-        throw InputError("TIFF page " + std::to_string(number + 1) + " is not readable");
+        // The pages read so far stand; the rest of the file cannot be reached.
+        if (warnings) warnings->push_back("TIFF page " + std::to_string(number + 1) + " is not readable; " +
+                                          std::to_string(number) + " page(s) before it kept");
+        break;
       }
       ++number;
-      pages.push_back(impl_->recognize(pix.get(), number));
+      try {
+        pages.push_back(impl_->recognize(pix.get(), number));
+      } catch (const InputError& e) {
+        if (number == 1) throw;
+        if (warnings) warnings->push_back("TIFF page " + std::to_string(number) + ": " + e.what());
+      }
     } while (offset != 0);
     return pages;
   }

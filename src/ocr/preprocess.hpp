@@ -1,0 +1,35 @@
+// Page images made ready for Tesseract with Leptonica: gray, at a resolution it reads well,
+// the background flattened where the paper is uneven or dim, the page turned straight. Each
+// step runs only where the page needs it (a clean office scan passes through nearly as it is)
+// and what was done is recorded in the page (Page::preparation).
+#pragma once
+
+#include <memory>
+
+#include "protokoll/document.hpp"
+
+struct Pix;
+
+namespace protokoll::ocr {
+
+struct PixDeleter {
+  void operator()(Pix* p) const;
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+/// The page as Tesseract should see it: 8-bit gray, scaled up to 300 dpi when the scan is
+/// coarser, flattened when its background varies or is dark, deskewed when it is turned
+/// by more than a fraction of a degree. `done` says what was done.
+PixPtr prepare_page(Pix* page, Preparation& done);
+
+/// The page turned by a multiple of 90 degrees clockwise.
+PixPtr rotate_quadrants(Pix* page, int quadrants);
+
+/// How uneven the page's background is: the spread of the paper's brightness over a grid of
+/// tiles (0-255), and its darkest tile's brightness.
+struct Background {
+  int spread = 0, darkest = 255;
+};
+Background measure_background(Pix* gray);
+
+}  // namespace protokoll::ocr

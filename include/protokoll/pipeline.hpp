@@ -3,6 +3,7 @@
 // reported and skipped, never stops the batch.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,6 +20,7 @@ namespace protokoll {
 struct InputFailure {
   std::string path;
   std::string reason;
+  bool skipped = false;  ///< not minutes, found in a folder: a note, not a failure
 };
 
 struct PipelineOptions {
@@ -29,6 +31,9 @@ struct PipelineOptions {
   bool images_only = false; ///< `ocr`: text inputs are failures
   bool digest = true;       ///< SHA-256 of each input (records cite it; `repair` and `ocr` skip it)
   int jobs = 0;             ///< worker threads, 0 = all cores
+  /// When it becomes true, no further input is started; those under way finish and are
+  /// handed on (the CLI sets it on SIGINT/SIGTERM).
+  const std::atomic<bool>* stop = nullptr;
 };
 
 class Pipeline {

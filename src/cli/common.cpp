@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -46,7 +48,7 @@ void write_changes(std::ostream& out, const std::string& file, const std::vector
     j["to"] = c.to;
     j["score"] = std::round(c.score * 1000) / 1000;
     j["runner_up"] = c.runner_up.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.runner_up);
-    out << j.dump() << '\n';
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
 }
 
@@ -59,6 +61,8 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
   }
   limit_openmp_threads(argv, paths, will_ocr);
   shared.options.jobs = shared.jobs;
+  shared.options.stop = &interrupted();
+  watch_for_interrupts();
   std::ofstream changes_file;
   if (!shared.changes_path.empty()) {
     changes_file.open(shared.changes_path);
@@ -68,8 +72,11 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
     }
   }
   // Deliberately never freed: the process ends right after, and tearing down the models
-  // (Hunspell, the trie, the language model) costs a tenth of a second for nothing.
-  Pipeline& pipeline = *new Pipeline(shared.options);
+  // (Hunspell, the trie, the language model) costs a tenth of a second for nothing. Held by a
+  // static pointer, so leak checkers see it reachable.
+  static Pipeline* kept = nullptr;
+  kept = new Pipeline(shared.options);
+  Pipeline& pipeline = *kept;
   std::size_t failed = 0, done = 0;
   const bool progress = !shared.quiet && ::isatty(STDERR_FILENO) && paths.size() > 1;
   pipeline.process(
@@ -77,14 +84,30 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
       [&](std::size_t, Document&& doc) {
         ++done;
         if (progress) std::cerr << "\r[" << done << "/" << paths.size() << "] " << doc.source.path << "\x1b[K" << std::flush;
+        for (const auto& w : doc.source.warnings)
+          std::cerr << "protokoll: " << (doc.source.path == "-" ? "<stdin>" : doc.source.path) << ": warning: " << w << '\n';
         if (changes_file.is_open()) write_changes(changes_file, doc.source.path, doc.changes);
         on_document(std::move(doc));
       },
       [&](const InputFailure& f) {
+        if (f.skipped) {
+          if (!shared.quiet) report_failure(f);
+          return;
+        }
         ++failed;
         report_failure(f);
       });
   if (progress) std::cerr << "\r\x1b[K";
+  if (changes_file.is_open()) {
+    changes_file.close();
+    if (!changes_file) {
+      std::cerr << "protokoll: " << shared.changes_path << ": cannot write (" << std::strerror(errno) << ")\n";
+      return kUsage;
+    }
+  }
+  if (interrupted()) {
+    std::cerr << "protokoll: interrupted: " << done + failed << " of " << paths.size() << " inputs done\n";
+  }
   std::cout.flush();
   if (!std::cout) {
     std::cerr << "protokoll: cannot write to standard output\n";

@@ -2,9 +2,11 @@
 // verb that reads inputs has, and the batch loop that reads them and reports what failed.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,18 @@ std::unique_ptr<Verb> make_eval(CLI::App& app, Shared& shared);
 
 void add_repair_options(CLI::App* sub, Shared& shared);
 void add_ocr_options(CLI::App* sub, Shared& shared);
+
+/// A first word that is no verb ("rnu"): the message, with the nearest verb if one is near.
+std::optional<std::string> unknown_verb(const CLI::App& app, int argc, char** argv);
+/// For an option CLI11 did not know: "did you mean '--jobs'?", or "".
+std::string suggest_option(const CLI::App& app, const CLI::ParseError& error);
+
+/// Set once SIGINT or SIGTERM arrived (after watch_for_interrupts).
+const std::atomic<bool>& interrupted();
+/// 128 + the signal once interrupted (130 for SIGINT, 143 for SIGTERM), else 0.
+int interrupt_exit_code();
+/// Catch SIGINT and SIGTERM (the first stops new inputs, a second ends the process); ignore SIGXFSZ.
+void watch_for_interrupts();
 
 /// "protokoll: FILE: reason" on stderr.
 void report_failure(const InputFailure& f);

@@ -47,7 +47,7 @@ class EvalVerb : public Verb {
       j["fix_rate"] = *s.fix_rate;
       j["break_rate"] = *s.break_rate;
     }
-    std::cout << j.dump() << '\n';
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     bool ok = true;
     auto check = [&](bool pass, const char* what) {
       if (!pass) {

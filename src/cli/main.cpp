@@ -30,10 +30,14 @@ int main(int argc, char** argv) {
                "  protokoll segment samples/legacy/000.gold.txt | jq .date       # records from clean text\n"
                "  protokoll eval --output clean.txt --gold samples/legacy/000.gold.txt --input samples/legacy/000.txt\n\n"
                "Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 usage or setup error,\n"
-               "2 some inputs failed (the rest were processed), 3 an eval threshold was not met.",
+               "2 some inputs failed (the rest were processed), 3 an eval threshold was not met,\n"
+               "130/143 interrupted (SIGINT/SIGTERM: what was read is written).",
                "protokoll"};
   app.set_version_flag("--version", "protokoll " + version() + (pdf_supported() ? " (PDF input: poppler, GPL)" : ""));
   app.require_subcommand(1);
+  // Options of protokoll itself (-j, -q, --version) are taken after the verb too:
+  // "protokoll run --jobs 2 DIR" as "protokoll -j 2 run DIR". Verbs inherit this.
+  app.fallthrough();
   Shared shared;
   app.add_option("-j,--jobs", shared.jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", shared.quiet, "no progress messages on stderr");
@@ -44,17 +48,26 @@ int main(int argc, char** argv) {
   verbs.push_back(make_segment(app, shared));
   verbs.push_back(make_eval(app, shared));
 
+  if (const auto wrong = unknown_verb(app, argc, argv)) {
+    std::cerr << "protokoll: " << *wrong << "\nRun 'protokoll --help' for the verbs.\n";
+    return kUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
+    const std::string hint = suggest_option(app, e);
     app.exit(e);
+    if (!hint.empty()) std::cerr << hint << '\n';
     return kUsage;
   }
   try {
     for (auto& verb : verbs)
-      if (verb->subcommand()->parsed()) return verb->execute(argv);
+      if (verb->subcommand()->parsed()) {
+        const int code = verb->execute(argv);
+        return interrupt_exit_code() ? interrupt_exit_code() : code;
+      }
     return kUsage;
   } catch (const std::exception& e) {  // SetupError: a model or dictionary is missing
     std::cerr << "protokoll: " << e.what() << '\n';

@@ -12,7 +12,7 @@ void print_records(const std::vector<Record>& records, const std::string& format
   if (format == "json") {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const auto& r : records) all.push_back(r.to_json());
-    std::cout << all.dump(2) << '\n';
+    std::cout << all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   } else if (format == "text") {
     for (std::size_t i = 0; i < records.size(); ++i) {
       if (i) std::cout << '\f';
@@ -20,7 +20,8 @@ void print_records(const std::vector<Record>& records, const std::string& format
       if (!records[i].text.empty() && records[i].text.back() != '\n') std::cout << '\n';
     }
   } else {
-    for (const auto& r : records) std::cout << r.to_json().dump() << '\n';
+    for (const auto& r : records)
+      std::cout << r.to_json().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   }
 }
 

@@ -3,7 +3,10 @@
 #include "protokoll/input.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -44,12 +47,50 @@ bool valid_utf8(std::string_view s) {
     if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || (c == 0xc0 || c == 0xc1) || i + extra >= s.size() + (extra ? 0 : 1)) return false;
+    if (extra < 0 || (c == 0xc0 || c == 0xc1) || c > 0xf4 || i + extra >= s.size() + (extra ? 0 : 1)) return false;
     for (int k = 1; k <= extra; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    // Overlong forms, UTF-16 surrogates (ED A0..BF) and code points above U+10FFFF are not
+    // UTF-8 either (JSON writers and ICU refuse them).
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xe0 && second < 0xa0) || (c == 0xed && second > 0x9f) || (c == 0xf0 && second < 0x90) ||
+        (c == 0xf4 && second > 0x8f))
+      return false;
     i += extra + 1;
   }
   return true;
+}
+
+// A file joined from UTF-8 and legacy parts (an old file appended to): each line that is UTF-8
+// is kept, each that is not is Windows-1252. Only where UTF-8 letters beyond ASCII are there to
+// be kept: otherwise the whole file is one legacy charset.
+std::optional<DecodedText> decode_mixed(std::string_view bytes) {
+  if (bytes.find('\0') != std::string_view::npos) return std::nullopt;
+  std::size_t utf8_lines = 0, legacy_lines = 0;
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    std::size_t end = bytes.find('\n', pos);
+    end = end == std::string_view::npos ? bytes.size() : end + 1;
+    const std::string_view line = bytes.substr(pos, end - pos);
+    const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+      out += line;
+    } else if (valid_utf8(line)) {
+      ++utf8_lines;
+      out += line;
+    } else {
+      ++legacy_lines;
+      out += convert_to_utf8(line, "windows-1252");
+    }
+    pos = end;
+  }
+  if (utf8_lines == 0 || utf8_lines < legacy_lines) return std::nullopt;
+  DecodedText d;
+  d.encoding = "UTF-8";
+  d.utf8 = std::move(out);
+  d.warnings.push_back("mixed encodings: " + std::to_string(legacy_lines) + " line(s) decoded as windows-1252, the rest as UTF-8");
+  return d;
 }
 
 }  // namespace
@@ -67,12 +108,47 @@ SourceKind detect_kind(std::string_view b) {
   // Text: UTF-16 with a BOM, or bytes without NULs in the first 64 KiB.
   if (starts_with(b, "\xff\xfe") || starts_with(b, "\xfe\xff")) return SourceKind::text;
   std::string_view head = b.substr(0, std::min<std::size_t>(b.size(), 65536));
-  if (head.find('\0') != std::string_view::npos) return SourceKind::unknown;
+  // A few NUL bytes in text (a bad copy, a padded record) are dropped when it is decoded;
+  // many are a binary file.
+  if (static_cast<std::size_t>(std::count(head.begin(), head.end(), '\0')) * 200 > head.size()) return SourceKind::unknown;
   return SourceKind::text;
 }
 
-DecodedText decode_text(std::string_view bytes) {
+std::optional<std::string> not_minutes(std::string_view bytes) {
+  if (starts_with(bytes, "\xef\xbb\xbf")) bytes.remove_prefix(3);
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  const auto last = bytes.find_last_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return std::nullopt;
+  const char a = bytes[first], z = bytes[last];
+  // JSON (a record file, a config): an object or array from the first byte to the last, or
+  // JSON Lines; minutes never begin with a brace.
+  if ((a == '{' && (z == '}' || z == ']')) || (a == '[' && z == ']' && bytes.substr(first, 2) != "[ "))
+    return std::string("JSON");
+  const std::string head = [&] {
+    std::string h(bytes.substr(first, 64));
+    for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return h;
+  }();
+  if (head.rfind("<?xml", 0) == 0) return std::string("XML");
+  if (head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0) return std::string("HTML");
+  if (head.rfind("#!/", 0) == 0) return std::string("a script");
+  return std::nullopt;
+}
+
+DecodedText decode_text(std::string_view raw) {
   DecodedText result;
+  std::string without_nuls;
+  std::string_view bytes = raw;
+  if (!starts_with(raw, "\xff\xfe") && !starts_with(raw, "\xfe\xff")) {
+    const auto nuls = static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '\0'));
+    if (nuls > 0 && nuls * 200 <= raw.size()) {
+      without_nuls.reserve(raw.size());
+      for (char c : raw)
+        if (c != '\0') without_nuls += c;
+      bytes = without_nuls;
+      result.warnings.push_back(std::to_string(nuls) + " NUL byte(s) dropped");
+    }
+  }
   if (starts_with(bytes, "\xef\xbb\xbf")) {
     bytes.remove_prefix(3);
     if (!valid_utf8(bytes)) throw InputError("invalid UTF-8 after a UTF-8 byte order mark");
@@ -86,6 +162,10 @@ DecodedText decode_text(std::string_view bytes) {
   } else if (valid_utf8(bytes)) {
     result.encoding = "UTF-8";
     result.utf8 = std::string(bytes);
+  } else if (auto mixed = decode_mixed(bytes)) {
+    result.encoding = std::move(mixed->encoding);
+    result.utf8 = std::move(mixed->utf8);
+    result.warnings.insert(result.warnings.end(), mixed->warnings.begin(), mixed->warnings.end());
   } else {
     if (bytes.find('\0') != std::string_view::npos)
       throw InputError("binary data, not text or a supported image");
@@ -126,6 +206,7 @@ void load_text_lines(std::string_view utf8, Document& doc) {
 void load_text(std::string_view bytes, Document& doc) {
   DecodedText decoded = decode_text(bytes);
   doc.source.encoding = std::move(decoded.encoding);
+  doc.source.warnings = std::move(decoded.warnings);
   load_text_lines(decoded.utf8, doc);
 }
 

@@ -41,9 +41,14 @@ void read_ignore_file(const fs::path& dir, std::vector<IgnoreRule>& rules) {
 }
 
 bool ignored(const fs::path& path, bool is_folder, const std::vector<IgnoreRule>& rules) {
+  fs::path absolute;
   for (const auto& r : rules) {
     if (r.folders_only && !is_folder) continue;
-    std::string rel = path.lexically_relative(r.base).string();
+    if (r.base.is_absolute() && absolute.empty()) {
+      std::error_code ec;
+      absolute = fs::absolute(path, ec).lexically_normal();
+    }
+    std::string rel = (r.base.is_absolute() ? absolute : path).lexically_relative(r.base).string();
     std::string name = path.filename().string();
     if (::fnmatch(r.pattern.c_str(), rel.c_str(), FNM_PATHNAME) == 0 || ::fnmatch(r.pattern.c_str(), name.c_str(), 0) == 0)
       return true;
@@ -84,9 +89,31 @@ void walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visiting, std:
       walk(entry, visiting, rules, out);
       visiting.erase(key);
     } else if (S_ISREG(st.st_mode)) {
-      out.push_back({entry.string(), ""});
+      out.push_back({entry.string(), "", true});
+    } else {
+      // Reading a FIFO or a device found in a folder could block for ever or never end.
+      out.push_back({entry.string(), S_ISFIFO(st.st_mode)   ? "a FIFO, not a file: skipped (name it alone to read it)"
+                                     : S_ISSOCK(st.st_mode) ? "a socket, not a file: skipped"
+                                                            : "a device, not a file: skipped"});
     }
   }
+}
+
+// The rules of the folders above a named folder, outermost first, as git applies a parent's
+// .gitignore in a subfolder: `run samples/pages/` skips what samples/.protokollignore names.
+// Their bases are absolute; ignored() matches them against the absolute path.
+std::vector<IgnoreRule> ancestor_rules(const std::string& arg) {
+  std::error_code ec;
+  const fs::path dir = fs::absolute(arg, ec).lexically_normal();
+  if (ec) return {};
+  std::vector<fs::path> above;
+  for (fs::path p = dir.has_filename() ? dir : dir.parent_path(); p != p.root_path();) {
+    p = p.parent_path();
+    above.push_back(p);
+  }
+  std::vector<IgnoreRule> rules;
+  for (auto it = above.rbegin(); it != above.rend(); ++it) read_ignore_file(*it, rules);
+  return rules;
 }
 
 }  // namespace
@@ -108,7 +135,7 @@ std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
     if (S_ISDIR(st.st_mode)) {
       std::set<std::pair<dev_t, ino_t>> visiting{{st.st_dev, st.st_ino}};
       std::size_t before = out.size();
-      walk(arg, visiting, {}, out);
+      walk(arg, visiting, ancestor_rules(arg), out);
       if (out.size() == before) out.push_back({arg, "directory holds no files"});
     } else {
       out.push_back({arg, ""});

@@ -53,12 +53,16 @@ struct Pipeline::Impl {
     switch (out.source.kind) {
       case SourceKind::text:
         if (options.images_only) throw InputError("is text, not an image (use `protokoll repair` or `run`)");
+        if (auto what = not_minutes(bytes)) {
+          if (input.found) throw NotMinutesError("skipped: is " + *what + ", not minutes text");
+          throw InputError("is " + *what + ", not minutes text");
+        }
         load_text(bytes, out);
         timer.lap("decode");
         break;
       case SourceKind::image:
       case SourceKind::tiff:
-        out.pages = engine().recognize_image(bytes);
+        out.pages = engine().recognize_image(bytes, &out.source.warnings);
         break;
       case SourceKind::pdf:
         out.pages = engine().recognize_pdf(bytes);
@@ -101,7 +105,8 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
       tokens,
       tbb::make_filter<void, Slot*>(tbb::filter_mode::serial_in_order,
                                     [&](tbb::flow_control& fc) -> Slot* {
-                                      if (next >= inputs.size()) {
+                                      if (next >= inputs.size() ||
+                                          (impl_->options.stop && impl_->options.stop->load())) {
                                         fc.stop();
                                         return nullptr;
                                       }
@@ -121,6 +126,8 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                            } catch (const SetupError&) {
                                              delete s;
                                              throw;
+                                           } catch (const NotMinutesError& e) {
+                                             s->failure = InputFailure{in.path, e.what(), true};
                                            } catch (const std::exception& e) {
                                              s->failure = InputFailure{in.path, e.what()};
                                            }

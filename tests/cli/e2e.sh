@@ -156,5 +156,68 @@ PROTOKOLL_TIMING=1 "$bin" repair "$src/samples/legacy/001.txt" > "$tmp/timed.txt
 check "PROTOKOLL_TIMING: stdout unchanged" cmp -s "$tmp/timed.txt" "$tmp/untimed.txt"
 check "PROTOKOLL_TIMING: phases on stderr" grep -q "^protokoll: timing: repair candidates" "$tmp/timed.err"
 
+# Options after the verb, did-you-mean, --version after the verb.
+"$bin" run --jobs 1 -q "$src/samples/legacy/000.txt" > "$tmp/after.jsonl" 2>&1
+check "options after the verb" grep -q '"date":"2021-11-23"' "$tmp/after.jsonl"
+"$bin" rnu x > /dev/null 2> "$tmp/rnu.err"; code=$?
+check "mistyped verb: exit 1" test "$code" -eq 1
+check "mistyped verb: did you mean" grep -q "did you mean 'run'" "$tmp/rnu.err"
+"$bin" run --jbos 2 x > /dev/null 2> "$tmp/jbos.err"
+check "mistyped option: did you mean" grep -q "did you mean '--jobs'" "$tmp/jbos.err"
+check "--version after the verb" bash -c "'$bin' run --version | grep -q '^protokoll [0-9]'"
+
+# Hostile text: bytes that look like UTF-8 but are not (F5-F7 leads, surrogates) are decoded
+# as a legacy charset and the record is written; a file of mixed UTF-8 and cp1252 lines keeps
+# its UTF-8 lines and says so; a few NUL bytes are dropped and said so.
+printf 'Protokoll 2024-01-09\nDeltagare: Karin \xf7\xb8\x9a\x8dken, Ola \xed\xa0\x80\n' > "$tmp/hostile.txt"
+"$bin" run "$tmp/hostile.txt" > "$tmp/hostile.jsonl" 2> "$tmp/hostile.err"; code=$?
+check "not-quite-UTF-8: exit 0" test "$code" -eq 0
+check "not-quite-UTF-8: valid JSON with the date" grep -q '"date":"2024-01-09"' "$tmp/hostile.jsonl"
+printf 'Protokoll 2024-01-09\nPlats: Rådhuset\nDeltagare: Åsa Öberg\n' > "$tmp/mixed.txt"
+printf 'Fr\xe5nvarande: Per Lindstr\xf6m\n' >> "$tmp/mixed.txt"
+"$bin" run "$tmp/mixed.txt" > "$tmp/mixed.jsonl" 2> "$tmp/mixed.err"
+check "mixed encodings: UTF-8 lines kept" grep -q 'Rådhuset' "$tmp/mixed.jsonl"
+check "mixed encodings: cp1252 line decoded" grep -q 'Per Lindström' "$tmp/mixed.jsonl"
+check "mixed encodings: warned" grep -q "mixed.txt: warning: mixed encodings: 1 line" "$tmp/mixed.err"
+{ printf 'Protokoll 2024-01-09\nPlats: R\xc3\xa5dhuset\0\n'; head -c 2000 "$src/samples/legacy/001.txt"; } > "$tmp/nul.txt"
+"$bin" run "$tmp/nul.txt" > "$tmp/nul.jsonl" 2> "$tmp/nul.err"; code=$?
+check "a few NULs: read" test "$code" -eq 0 -a -s "$tmp/nul.jsonl"
+check "a few NULs: warned" grep -q "nul.txt: warning: 1 NUL byte(s) dropped" "$tmp/nul.err"
+# A record with an empty parenthesis in a list (UBSan found lower.back() on "").
+printf 'Protokoll 2024-01-09\nDeltagare: (x), ()\n' | "$bin" run - > /dev/null 2>&1
+check "empty parenthesis in a list" test $? -eq 0
+# --changes to a full disk: non-zero exit and a message.
+"$bin" run "$src/samples/legacy/000.txt" --changes /dev/full > /dev/null 2> "$tmp/full.err"; code=$?
+check "--changes /dev/full: exit 1" test "$code" -eq 1
+check "--changes /dev/full: said" grep -q "/dev/full: cannot write" "$tmp/full.err"
+# SIGINT during a batch: what was read is written, exit 130.
+mkdir -p "$tmp/many"
+for i in $(seq 1 600); do cp "$src/samples/minutes/archive.legacy.txt" "$tmp/many/m$i.txt"; done
+"$bin" -j 1 run --per-file "$tmp/many" > "$tmp/int.jsonl" 2> "$tmp/int.err" &
+pid=$!
+sleep 1.5
+kill -INT "$pid"
+wait "$pid"; code=$?
+check "SIGINT: exit 130" test "$code" -eq 130
+check "SIGINT: records of what was read" test "$(grep -c . "$tmp/int.jsonl")" -ge 1
+check "SIGINT: valid JSON" json_valid "$tmp/int.jsonl"
+check "SIGINT: said" grep -q "interrupted:" "$tmp/int.err"
+
+# Non-minutes files: found in a folder they are skipped with a note (exit 0); named alone
+# they are an error (exit 2). The .protokollignore of a folder above a named folder applies.
+mkdir -p "$tmp/sidecars"
+cp "$src/samples/legacy/000.txt" "$src/samples/legacy/000.gold.json" "$tmp/sidecars/"
+"$bin" run "$tmp/sidecars" > "$tmp/sidecars.jsonl" 2> "$tmp/sidecars.err"; code=$?
+check "JSON in a folder: exit 0" test "$code" -eq 0
+check "JSON in a folder: one record" test "$(grep -c . "$tmp/sidecars.jsonl")" -eq 1
+check "JSON in a folder: skipped, said" grep -q "000.gold.json: skipped: is JSON, not minutes text" "$tmp/sidecars.err"
+"$bin" run "$tmp/sidecars/000.gold.json" > /dev/null 2> "$tmp/named.err"; code=$?
+check "JSON named: exit 2" test "$code" -eq 2
+mkdir -p "$tmp/above/below"
+cp "$src/samples/legacy/000.txt" "$src/samples/legacy/001.txt" "$tmp/above/below/"
+echo "001.txt" > "$tmp/above/.protokollignore"
+"$bin" run "$tmp/above/below/" > "$tmp/above.jsonl" 2>&1
+check "ignore file of a folder above applies" test "$(grep -c . "$tmp/above.jsonl")" -eq 1
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

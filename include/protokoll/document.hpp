@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct Source {
   std::string path;           ///< as the user named it, "-" for standard input
   std::string resolved_path;  ///< absolute, symbolic links resolved ("" for standard input)
   std::string sha256;         ///< lowercase hex of the raw bytes ("" when not computed)
+  std::uint64_t size = 0;     ///< bytes read
   SourceKind kind = SourceKind::unknown;
   std::string encoding;       ///< text: the charset it was decoded from ("UTF-8", "windows-1252", ...)
   LineEnd line_end = LineEnd::lf;
@@ -91,6 +93,7 @@ struct Document {
   std::size_t words = 0;            ///< word tokens the repair saw
   std::size_t repaired_words = 0;   ///< changes the repair made (recorded or not)
   std::size_t unknown_words = 0;    ///< words left that no lexicon knows
+  double seconds = 0;               ///< wall time to read, OCR or decode, and repair it
 
   std::size_t line_count() const;
   /// Mean OCR word confidence over the pages that have one; nullopt for text input.

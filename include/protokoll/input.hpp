@@ -32,6 +32,12 @@ class NotMinutesError : public InputError {
   using InputError::InputError;
 };
 
+/// An input a resumed run finds done in its manifest: skipped, not failed.
+class AlreadyDoneError : public NotMinutesError {
+ public:
+  using NotMinutesError::NotMinutesError;
+};
+
 /// Expand arguments: files as given, directories recursively in sorted order (hidden files
 /// skipped, symlink loops detected and reported), "-" as standard input. A folder's
 /// `.protokollignore` lists glob patterns (one a line) of files and folders to skip below it;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct InputFailure {
   std::string path;
   std::string reason;
   bool skipped = false;  ///< not minutes, found in a folder: a note, not a failure
+  bool resumed = false;  ///< skipped because an earlier run did it (PipelineOptions::already_done)
 };
 
 struct PipelineOptions {
@@ -34,6 +36,9 @@ struct PipelineOptions {
   /// When it becomes true, no further input is started; those under way finish and are
   /// handed on (the CLI sets it on SIGINT/SIGTERM).
   const std::atomic<bool>* stop = nullptr;
+  /// Resume: asked once an input's bytes are read and hashed; true skips it (its failure is
+  /// reported with `skipped` and the reason "done in an earlier run").
+  std::function<bool(const Source&)> already_done;
 };
 
 class Pipeline {
@@ -54,7 +59,7 @@ class Pipeline {
 
   /// Meeting records from loaded documents (one stream, or one per file with per_file), with
   /// ids unique in the run.
-  std::vector<Record> records(const std::vector<Document>& documents) const;
+  std::vector<Record> records(std::span<const Document> documents) const;
 
  private:
   struct Impl;

@@ -1,9 +1,13 @@
 #include "cli/common.hpp"
 
+#include "cli/outputs.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <iomanip>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -79,24 +83,51 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
   Pipeline& pipeline = *kept;
   std::size_t failed = 0, done = 0;
   const bool progress = !shared.quiet && ::isatty(STDERR_FILENO) && paths.size() > 1;
+  const auto started = std::chrono::steady_clock::now();
   pipeline.process(
       paths,
       [&](std::size_t, Document&& doc) {
         ++done;
-        if (progress) std::cerr << "\r[" << done << "/" << paths.size() << "] " << doc.source.path << "\x1b[K" << std::flush;
+        if (progress) {
+          // Files done, their rate and the time left at that rate.
+          const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+          const double rate = (done + failed) / std::max(seconds, 1e-3);
+          const auto left = static_cast<long>((paths.size() - done - failed) / std::max(rate, 1e-9));
+          std::cerr << "\r[" << done + failed << "/" << paths.size() << "] " << std::fixed << std::setprecision(1) << rate
+                    << " files/s, " << left / 60 << "m" << std::setw(2) << std::setfill('0') << left % 60 << std::setfill(' ')
+                    << "s left  " << doc.source.path << "\x1b[K" << std::flush;
+        }
+        shared.tally.pages += doc.pages.size();
+        shared.tally.repairs += doc.repaired_words;
+        shared.tally.warnings += doc.source.warnings.size();
         for (const auto& w : doc.source.warnings)
           std::cerr << "protokoll: " << (doc.source.path == "-" ? "<stdin>" : doc.source.path) << ": warning: " << w << '\n';
         if (changes_file.is_open()) write_changes(changes_file, doc.source.path, doc.changes);
         on_document(std::move(doc));
       },
       [&](const InputFailure& f) {
+        if (shared.manifest && !f.resumed) {
+          nlohmann::ordered_json e;
+          e["input"] = f.path;
+          e["status"] = f.skipped ? "skipped" : "failed";
+          e["error"] = f.reason;
+          shared.manifest->append(e);
+        }
+        if (f.resumed) {
+          ++shared.tally.resumed;
+          return;
+        }
         if (f.skipped) {
+          ++shared.tally.skipped;
           if (!shared.quiet) report_failure(f);
           return;
         }
         ++failed;
         report_failure(f);
       });
+  shared.tally.inputs = paths.size();
+  shared.tally.done = done;
+  shared.tally.failed = failed;
   if (progress) std::cerr << "\r\x1b[K";
   if (changes_file.is_open()) {
     changes_file.close();
@@ -105,7 +136,7 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
       return kUsage;
     }
   }
-  if (interrupted()) {
+  if (interrupt_exit_code()) {
     std::cerr << "protokoll: interrupted: " << done + failed << " of " << paths.size() << " inputs done\n";
   }
   std::cout.flush();

@@ -25,6 +25,11 @@ struct Shared {
   PipelineOptions options;
   std::vector<std::string> inputs;
   std::string changes_path;  ///< --changes
+  class Manifest* manifest = nullptr;  ///< run --manifest: failures and skips are entered too
+  /// What the batch did, for the summary at its end.
+  struct Tally {
+    std::size_t inputs = 0, done = 0, failed = 0, skipped = 0, resumed = 0, pages = 0, repairs = 0, warnings = 0;
+  } tally;
 };
 
 /// One verb of the command line: it adds its subcommand and options, then runs when chosen.
@@ -54,6 +59,8 @@ std::string suggest_option(const CLI::App& app, const CLI::ParseError& error);
 const std::atomic<bool>& interrupted();
 /// 128 + the signal once interrupted (130 for SIGINT, 143 for SIGTERM), else 0.
 int interrupt_exit_code();
+/// Stop starting new inputs because of an error that every later one would meet (a full disk).
+void interrupt_for_error();
 /// Catch SIGINT and SIGTERM (the first stops new inputs, a second ends the process); ignore SIGXFSZ.
 void watch_for_interrupts();
 

@@ -1,12 +1,33 @@
 // `protokoll run` and `protokoll segment`: inputs in, one JSON record per meeting out.
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/common.hpp"
+#include "cli/outputs.hpp"
 
 namespace protokoll::cli {
 namespace {
+
+const char* kind_name(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::text: return "text";
+    case SourceKind::image: return "image";
+    case SourceKind::tiff: return "tiff";
+    case SourceKind::pdf: return "pdf";
+    case SourceKind::unknown: break;
+  }
+  return "unknown";
+}
 
 void print_records(const std::vector<Record>& records, const std::string& format) {
   if (format == "json") {
@@ -32,8 +53,14 @@ class RecordsVerb : public Verb {
     sub->add_option("--format", format_, "jsonl (one record a line), json (an array) or text (the cleaned text)")
         ->check(CLI::IsMember({"jsonl", "json", "text"}))
         ->capture_default_str();
-    sub->add_flag("--per-file", shared.options.per_file, "each file its own stream of meetings");
+    sub->add_flag("--per-file", shared.options.per_file,
+                  "each file its own stream of meetings, its records written as soon as it is read");
     if (!repair) return;
+    sub->add_option("--out-dir", out_dir_,
+                    "write per input NAME.records.json, NAME.txt and NAME.changes.jsonl here, each whole or "
+                    "not at all (implies --per-file; a manifest goes to DIR/manifest.jsonl)");
+    sub->add_option("--manifest", manifest_path_, "append one JSON line per input as it finishes (status, sha256, outputs, ...)");
+    sub->add_flag("--resume", resume_, "skip inputs the manifest has as done with the same content and outputs present");
     sub->add_flag("--no-repair", no_repair_, "skip the repair stage");
     sub->add_option("--changes", shared.changes_path, "write every repair as JSON Lines to this file");
     add_repair_options(sub, shared);
@@ -42,11 +69,68 @@ class RecordsVerb : public Verb {
   CLI::App* subcommand() const override { return sub_; }
   int execute(char** argv) override {
     shared_.options.repair_text = repair_ && !no_repair_;
-    shared_.options.repair.record_changes = !shared_.changes_path.empty();
+    shared_.options.repair.record_changes = !shared_.changes_path.empty() || !out_dir_.empty();
+    if (!out_dir_.empty()) {
+      shared_.options.per_file = true;
+      if (manifest_path_.empty()) manifest_path_ = (std::filesystem::path(out_dir_) / "manifest.jsonl").string();
+    }
+    if (resume_ && manifest_path_.empty()) {
+      std::cerr << "protokoll: --resume needs --manifest FILE or --out-dir DIR\n";
+      return kUsage;
+    }
+    std::map<std::string, nlohmann::json> before;
+    std::optional<Manifest> manifest;
+    try {
+      if (resume_) before = Manifest::read_last_entries(manifest_path_);
+      if (!manifest_path_.empty()) manifest.emplace(manifest_path_);
+    } catch (const std::exception& e) {
+      std::cerr << "protokoll: " << e.what() << '\n';
+      return kUsage;
+    }
+    if (manifest) shared_.manifest = &*manifest;
+    if (resume_)
+      shared_.options.already_done = [&before](const Source& source) {
+        const auto it = before.find(source.path);
+        return it != before.end() && done_before(it->second, source.sha256);
+      };
+    const auto started = std::chrono::steady_clock::now();
+    Pipeline records_of(shared_.options);
     std::vector<Document> loaded;
-    const int code = process_inputs(shared_, argv, false, [&](Document&& doc) { loaded.push_back(std::move(doc)); });
+    std::size_t meetings = 0;
+    bool write_failed = false;
+    const int code = process_inputs(shared_, argv, false, [&](Document&& doc) {
+      if (!shared_.options.per_file) {
+        loaded.push_back(std::move(doc));
+        return;
+      }
+      // Each file its own meetings: its records are complete now, so they go out now.
+      std::vector<Record> records = records_of.records(std::span<const Document>(&doc, 1));
+      meetings += records.size();
+      if (out_dir_.empty()) {
+        print_records(records, format_);
+        std::cout.flush();
+        if (manifest) manifest->append(entry_for(doc, records.size(), {}));
+        return;
+      }
+      write_outputs(doc, records, *manifest, write_failed);
+    });
     if (code == kUsage) return code;
-    print_records(Pipeline(shared_.options).records(loaded), format_);
+    if (!shared_.options.per_file) {
+      const std::vector<Record> records = records_of.records(loaded);
+      meetings = records.size();
+      print_records(records, format_);
+      if (manifest)
+        for (const Document& doc : loaded) manifest->append(entry_for(doc, 0, {}));
+    }
+    if (!shared_.quiet && (!out_dir_.empty() || ::isatty(STDERR_FILENO)) && shared_.tally.inputs > 1) {
+      const auto& t = shared_.tally;
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "protokoll: " << t.inputs << " inputs: " << t.done << " read (" << t.pages << " pages, " << meetings
+                << " meetings, " << t.repairs << " repairs, " << t.warnings << " warnings), " << t.skipped << " skipped, "
+                << t.resumed << " done before, " << t.failed << " failed; " << std::fixed << std::setprecision(1)
+                << seconds << " s\n";
+    }
+    if (write_failed) return kUsage;
     std::cout.flush();
     if (!std::cout) {
       std::cerr << "protokoll: cannot write to standard output\n";
@@ -61,6 +145,53 @@ class RecordsVerb : public Verb {
   bool repair_;
   bool no_repair_ = false;
   std::string format_ = "jsonl";
+  std::string out_dir_, manifest_path_;
+  bool resume_ = false;
+
+  static nlohmann::ordered_json entry_for(const Document& doc, std::size_t meetings, const std::vector<std::string>& outputs) {
+    nlohmann::ordered_json e;
+    e["input"] = doc.source.path;
+    e["sha256"] = doc.source.sha256;
+    e["size"] = doc.source.size;
+    e["kind"] = kind_name(doc.source.kind);
+    e["status"] = "ok";
+    e["outputs"] = outputs;
+    e["pages"] = doc.pages.size();
+    e["meetings"] = meetings;
+    e["repairs"] = doc.repaired_words;
+    e["warnings"] = doc.source.warnings;
+    e["seconds"] = std::round(doc.seconds * 1000) / 1000;
+    return e;
+  }
+
+  // The three files of one input, each whole or not at all, then its manifest entry: an entry
+  // that says ok names files that are there. A write that fails (a full disk) stops the run:
+  // every later input would fail the same way.
+  void write_outputs(const Document& doc, const std::vector<Record>& records, Manifest& manifest, bool& failed) {
+    if (failed) return;
+    const std::filesystem::path stem = output_stem(out_dir_, doc.source.path);
+    const std::string base = stem.string();
+    std::string records_json, changes;
+    {
+      nlohmann::ordered_json all = nlohmann::ordered_json::array();
+      for (const auto& r : records) all.push_back(r.to_json());
+      records_json = all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+      std::ostringstream c;
+      write_changes(c, doc.source.path, doc.changes);
+      changes = c.str();
+    }
+    const std::vector<std::string> outputs{base + ".records.json", base + ".txt", base + ".changes.jsonl"};
+    try {
+      write_atomically(outputs[0], records_json);
+      write_atomically(outputs[1], document_text(doc));
+      write_atomically(outputs[2], changes);
+      manifest.append(entry_for(doc, records.size(), outputs));
+    } catch (const std::exception& e) {
+      std::cerr << "protokoll: " << e.what() << '\n';
+      failed = true;
+      interrupt_for_error();
+    }
+  }
 };
 
 }  // namespace

@@ -24,7 +24,9 @@ extern "C" void on_interrupt(int sig) {
 
 const std::atomic<bool>& interrupted() { return g_interrupted; }
 
-int interrupt_exit_code() { return g_interrupted.load() ? 128 + static_cast<int>(g_signal) : 0; }
+int interrupt_exit_code() { return g_interrupted.load() && g_signal ? 128 + static_cast<int>(g_signal) : 0; }
+
+void interrupt_for_error() { g_interrupted.store(true); }
 
 void watch_for_interrupts() {
   struct sigaction sa {};

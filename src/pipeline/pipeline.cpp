@@ -1,5 +1,6 @@
 #include "protokoll/pipeline.hpp"
 
+#include <chrono>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -45,10 +46,12 @@ struct Pipeline::Impl {
     timer.lap("read");
     if (bytes.empty()) throw InputError("empty file");
     out.source.path = input.path;
+    out.source.size = bytes.size();
     if (options.digest) {
       out.source.sha256 = sha256_hex(bytes);
       timer.lap("sha256");
     }
+    if (options.already_done && options.already_done(out.source)) throw AlreadyDoneError("done in an earlier run");
     out.source.kind = detect_kind(bytes);
     switch (out.source.kind) {
       case SourceKind::text:
@@ -122,10 +125,15 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                              return s;
                                            }
                                            try {
+                                             const auto started = std::chrono::steady_clock::now();
                                              s->loaded = impl_->load_one(in);
+                                             s->loaded->seconds = std::chrono::duration<double>(
+                                                 std::chrono::steady_clock::now() - started).count();
                                            } catch (const SetupError&) {
                                              delete s;
                                              throw;
+                                           } catch (const AlreadyDoneError& e) {
+                                             s->failure = InputFailure{in.path, e.what(), true, true};
                                            } catch (const NotMinutesError& e) {
                                              s->failure = InputFailure{in.path, e.what(), true};
                                            } catch (const std::exception& e) {
@@ -149,9 +157,9 @@ std::vector<Document> Pipeline::load(const std::vector<InputPath>& inputs, std::
   return out;
 }
 
-std::vector<Record> Pipeline::records(const std::vector<Document>& documents) const {
+std::vector<Record> Pipeline::records(std::span<const Document> documents) const {
   std::vector<Record> out;
-  const std::span<const Document> all(documents);
+  const std::span<const Document> all = documents;
   if (impl_->options.per_file) {
     for (std::size_t d = 0; d < documents.size(); ++d)
       for (Record& r : meeting_records(all.subspan(d, 1))) out.push_back(std::move(r));

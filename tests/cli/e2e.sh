@@ -219,5 +219,37 @@ echo "001.txt" > "$tmp/above/.protokollignore"
 "$bin" run "$tmp/above/below/" > "$tmp/above.jsonl" 2>&1
 check "ignore file of a folder above applies" test "$(grep -c . "$tmp/above.jsonl")" -eq 1
 
+# --out-dir and --manifest: killed with SIGKILL halfway and resumed, the outputs are byte for
+# byte those of an uninterrupted run, and each input's last manifest status the same.
+mkdir -p "$tmp/batch"
+# Enough inputs that the kill lands while the run is still going.
+batch=300
+for i in $(seq -w 1 $batch); do cp "$src/samples/legacy/00$((10#$i % 2)).txt" "$tmp/batch/m$i.txt"; done
+printf '\x89PNG\r\n\x1a\nnot an image' > "$tmp/batch/broken.png"
+"$bin" -j 1 run --out-dir "$tmp/full" "$tmp/batch" > "$tmp/full.out" 2> "$tmp/full.err"; code=$?
+check "out-dir: exit 2 for the broken input" test "$code" -eq 2
+check "out-dir: nothing on stdout" test ! -s "$tmp/full.out"
+check "out-dir: three files per input" test "$(find "$tmp/full" -name 'm*.txt.*' | wc -l)" -eq $((3 * batch))
+check "out-dir: records are a JSON array" python3 -c 'import json,sys; assert isinstance(json.load(open(sys.argv[1])), list)' "$(find "$tmp/full" -name 'm001.txt.records.json')"
+check "out-dir: manifest names the failure" grep -q '"status":"failed"' "$tmp/full/manifest.jsonl"
+"$bin" -j 1 run --out-dir "$tmp/part" "$tmp/batch" > /dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 1000); do
+  test "$(cat "$tmp/part/manifest.jsonl" 2> /dev/null | wc -l)" -ge 5 && break
+  sleep 0.01
+done
+kill -KILL "$pid"; wait "$pid" 2> /dev/null
+check "killed: part done" test "$(grep -c '"status":"ok"' "$tmp/part/manifest.jsonl")" -lt $batch
+"$bin" -j 1 run --out-dir "$tmp/part" --resume "$tmp/batch" > /dev/null 2> "$tmp/resume.err"
+check "resumed: says what was done before" grep -q "done before" "$tmp/resume.err"
+check "resumed: outputs byte for byte" diff -r -x manifest.jsonl "$tmp/full" "$tmp/part"
+statuses() { python3 -c 'import json,sys
+last={}
+for l in open(sys.argv[1]):
+    e=json.loads(l); last[e["input"]]=e["status"]
+print(sorted(last.items()))' "$1"; }
+check "resumed: manifest statuses" test "$(statuses "$tmp/full/manifest.jsonl")" = "$(statuses "$tmp/part/manifest.jsonl")"
+check "--resume without a manifest: exit 1" bash -c "! '$bin' run --resume '$tmp/batch' > /dev/null 2>&1"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

@@ -9,6 +9,8 @@ struct DateCase {
   const char* iso;
   const char* weekday;
 };
+// Printed in test names, so that ctest lists the text rather than the struct's bytes.
+void PrintTo(const DateCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 
 class FindDate : public ::testing::TestWithParam<DateCase> {};
 
@@ -62,6 +64,7 @@ struct TimeCase {
   const char* start;
   const char* end;
 };
+void PrintTo(const TimeCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 class FindTime : public ::testing::TestWithParam<TimeCase> {};
 TEST_P(FindTime, ReadsRanges) {
   auto t = find_time_range(GetParam().text);

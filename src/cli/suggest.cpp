@@ -41,7 +41,7 @@ std::optional<std::string> nearest(const std::string& word, const std::vector<st
 
 bool takes_value(const CLI::App& app, const std::string& name) {
   for (const CLI::Option* o : app.get_options())
-    if (o->check_name(name)) return o->get_type_size() != 0;
+    if (o->check_name(name)) return o->get_expected_min() > 0;  // a flag expects no value
   return false;
 }
 

@@ -159,6 +159,9 @@ check "PROTOKOLL_TIMING: phases on stderr" grep -q "^protokoll: timing: repair c
 # Options after the verb, did-you-mean, --version after the verb.
 "$bin" run --jobs 1 -q "$src/samples/legacy/000.txt" > "$tmp/after.jsonl" 2>&1
 check "options after the verb" grep -q '"date":"2021-11-23"' "$tmp/after.jsonl"
+# A flag before the verb takes no value: "-q run FILE" is not the verb "FILE".
+"$bin" -q run "$src/samples/legacy/000.txt" > "$tmp/before.jsonl" 2>&1
+check "flag before the verb" grep -q '"date":"2021-11-23"' "$tmp/before.jsonl"
 "$bin" rnu x > /dev/null 2> "$tmp/rnu.err"; code=$?
 check "mistyped verb: exit 1" test "$code" -eq 1
 check "mistyped verb: did you mean" grep -q "did you mean 'run'" "$tmp/rnu.err"

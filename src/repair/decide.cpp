@@ -131,8 +131,15 @@ class Decider {
     for (std::size_t k = 0; k < n; ++k) {
       const Scored& c = scored[k];
       double context = c.fixed_score;
-      if (prev != kNoWord) context += lm.log_association(prev, c.first_id);
-      if (next != kNoWord) context += lm.log_association(c.last_id, next);
+      // A listed name takes only the context that speaks for it: that the corpus never wrote
+      // "Märta" before "Sjöholm" says nothing against her, and a name it never saw at all
+      // would otherwise stand better than one it saw beside other surnames.
+      const auto association = [&](int a, int b) {
+        const double v = lm.log_association(a, b);
+        return c.name ? std::max(0.0, v) : v;
+      };
+      if (prev != kNoWord) context += association(prev, c.first_id);
+      if (next != kNoWord) context += association(c.last_id, next);
       double s = c.channel + context;
       // On a participant list a word is a name: readings the lexicon knows only capitalized
       // ("Åke", "Pär") or as a listed name ("Ann", though "ann" is a word too) are favoured,

@@ -88,10 +88,14 @@ RepairedPiece rewrite(const Engine& engine, const DocumentState& doc) {
         // sentence): when the first letter is the one a confusion gave back and the reading is
         // a frequent word, it is written small. Names and places keep theirs ("Oresund",
         // "Åsen"), and so do rarer words, which inside a sentence may be a name ("Östra skolan").
-        const bool small = pattern == CasePattern::capitalized && c.parts.size() == 1 && !ch.listed_name &&
+        // A digit OCR printed for a letter ("0kade") gives back a capital too ("Ö"), and inside a
+        // sentence that is as wrong.
+        const bool digit_first = is_digit(original[0]) && !c.parts.empty() && !c.parts[0].empty() && is_letter(c.parts[0][0]);
+        const bool small = (pattern == CasePattern::capitalized || digit_first) && c.parts.size() == 1 && !ch.listed_name &&
                            c.name_weight == 0 &&  // "sal Åsen": a place, though "åsen" is a word
                            lower_cp(c.parts[0][0]) != lower_cp(original[0]) && !sentence_start(lw, ti) &&
-                           engine.lm.count(c.ids.front()) >= kFrequentWord;
+                           static_cast<double>(engine.lm.count(c.ids.front())) >=
+                               kFrequentWord * static_cast<double>(engine.lm.total()) / kNameScaleTokens;
         replacement.clear();
         for (std::size_t p = 0; p < c.parts.size(); ++p) {
           if (p) replacement += U' ';
@@ -104,6 +108,8 @@ RepairedPiece rewrite(const Engine& engine, const DocumentState& doc) {
           } else if (small || (p == 0 && pattern == CasePattern::capitalized)) {
             std::transform(part, replacement.end(), part, lower_cp);
             if (!small && part != replacement.end()) *part = upper_cp(*part);
+          } else if (p == 0 && digit_first && sentence_start(lw, ti) && part != replacement.end()) {
+            *part = upper_cp(*part);  // "6kade" opening a sentence: "Ökade"
           }
         }
         append(replacement);

@@ -5,6 +5,8 @@
 // and logo junk at a page's top.
 #include <algorithm>
 #include <memory>
+#include <span>
+#include <string>
 
 #include <unicode/unistr.h>
 
@@ -99,6 +101,41 @@ bool is_blank(const LineWork& lw, const Token& t) {
 // OCR's readings of letters ("6kat", "0Okad", "1ag"); never numbers, "T2", short acronyms.
 // `letter_digits`: the digits OCR prints for letters (0, 1, and those the confusion table has:
 // 6 for ö, 4 for ä).
+// Function words that tell an English line from a Swedish one. Those OCR makes of Swedish
+// words ("an" of "än", "at" of "åt", "for" of "för") or that are Swedish words too ("is", "be",
+// "by", "it") only count half; Swedish function words are listed as written and as OCR
+// without å/ä/ö prints them. Each list sorted by its UTF-8 bytes (binary search).
+constexpr std::string_view kEnglishWords[] = {"and", "are", "been", "from", "has", "have", "not", "of", "or",
+                                              "that", "the", "this", "was", "we", "were", "which", "will",
+                                              "with", "you"};
+constexpr std::string_view kAmbiguousWords[] = {"a", "an", "as", "at", "be", "by", "for", "in", "is", "it", "on", "to"};
+constexpr std::string_view kSwedishWords[] = {
+    "alla", "ar", "att", "av", "aven", "bara", "blir", "de", "den", "denna", "dessa", "det", "detta", "efter",
+    "eller", "en", "ett", "finns", "for", "fran", "från", "för", "har", "hur", "inte", "kan", "man", "med",
+    "mot", "nar", "nu", "när", "och", "också", "om", "pa", "på", "sa", "samt", "se", "sig", "ska", "skall",
+    "som", "så", "till", "under", "utan", "var", "vara", "vi", "vid", "är", "även"};
+
+bool listed(std::span<const std::string_view> sorted_words, std::string_view w) {
+  return std::binary_search(sorted_words.begin(), sorted_words.end(), w);
+}
+
+// A line in English ("not an image", a quoted abstract) is left as written: its words are no
+// damaged Swedish, and Swedish readings of them are the only ones the repair can offer.
+bool reads_as_english(const LineWork& lw) {
+  double english = 0;
+  int swedish = 0;
+  std::string w;
+  for (const Token& t : lw.tokens) {
+    if (!t.word || t.end - t.begin > 6) continue;
+    w.clear();
+    for (std::size_t p = t.begin; p < t.end; ++p) append_utf8(w, lower_cp(lw.text[p]));
+    if (listed(kSwedishWords, w)) ++swedish;
+    else if (listed(kEnglishWords, w)) english += 1;
+    else if (listed(kAmbiguousWords, w)) english += 0.5;
+  }
+  return swedish == 0 ? english >= 1.5 : english >= 2 * swedish + 2;
+}
+
 bool repairable(std::u32string_view tok, std::u32string_view letter_digits) {
   // Longer than any Swedish compound: a code, a hash, or garbage; the search would only waste
   // time and memory on it.
@@ -179,6 +216,8 @@ void tokenize(const Engine& engine, DocumentState& doc) {
           t.fixed = true;
         lw.tokens.push_back(t);
       }
+      if (reads_as_english(lw))
+        for (Token& t : lw.tokens) t.fixed |= t.word;
       if (engine.options.bullets && doc.starts_line(li)) {
         std::size_t first = 0;
         while (first < lw.tokens.size() && !lw.tokens[first].word &&

@@ -67,6 +67,10 @@ inline constexpr double kGlueLogP = -2.5;
 /// Share of running words no lexicon knows (names, compounds): the prior of an unknown word
 /// before its spelling model.
 inline constexpr double kLogUnknownWord = -2.0;
+/// Names' weights (dictionaries/names.tsv) and kFrequentWord are counts on the scale of a model
+/// of this many tokens (the help texts they were set with); they are scaled to the model loaded.
+/// The pseudo counts below are not: scaled, they measured worse on the dev sets.
+inline constexpr double kNameScaleTokens = 673875;
 /// Pseudo counts for words a lexicon knows but the language model never saw: strong lists
 /// and Hunspell, and Tesseract's web word list (which also holds stripped forms: "forslag").
 inline constexpr double kKnownWordCount = 0.5;

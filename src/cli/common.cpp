@@ -106,13 +106,7 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
         on_document(std::move(doc));
       },
       [&](const InputFailure& f) {
-        if (shared.manifest && !f.resumed) {
-          nlohmann::ordered_json e;
-          e["input"] = f.path;
-          e["status"] = f.skipped ? "skipped" : "failed";
-          e["error"] = f.reason;
-          shared.manifest->append(e);
-        }
+        if (shared.manifest && !f.resumed) shared.manifest->append(manifest_entry(f));
         if (f.resumed) {
           ++shared.tally.resumed;
           return;

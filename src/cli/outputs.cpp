@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -86,6 +87,43 @@ std::map<std::string, nlohmann::json> Manifest::read_last_entries(const std::str
     out[std::move(input)] = std::move(j);
   }
   return out;
+}
+
+namespace {
+const char* kind_name(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::text: return "text";
+    case SourceKind::image: return "image";
+    case SourceKind::tiff: return "tiff";
+    case SourceKind::pdf: return "pdf";
+    case SourceKind::unknown: break;
+  }
+  return "unknown";
+}
+}  // namespace
+
+nlohmann::ordered_json manifest_entry(const Document& doc, std::size_t meetings, const std::vector<std::string>& outputs) {
+  nlohmann::ordered_json e;
+  e["input"] = doc.source.path;
+  e["sha256"] = doc.source.sha256;
+  e["size"] = doc.source.size;
+  e["kind"] = kind_name(doc.source.kind);
+  e["status"] = "ok";
+  e["outputs"] = outputs;
+  e["pages"] = doc.pages.size();
+  e["meetings"] = meetings;
+  e["repairs"] = doc.repaired_words;
+  e["warnings"] = doc.source.warnings;
+  e["seconds"] = std::round(doc.seconds * 1000) / 1000;
+  return e;
+}
+
+nlohmann::ordered_json manifest_entry(const InputFailure& failure) {
+  nlohmann::ordered_json e;
+  e["input"] = failure.path;
+  e["status"] = failure.skipped ? "skipped" : "failed";
+  e["error"] = failure.reason;
+  return e;
 }
 
 bool done_before(const nlohmann::json& entry, const std::string& sha256) {

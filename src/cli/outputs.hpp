@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protokoll/document.hpp"
+#include "protokoll/pipeline.hpp"
+
 namespace protokoll::cli {
 
 /// Where an input's outputs go under the output folder: its path as given, made relative
@@ -42,6 +45,11 @@ class Manifest {
   std::string path_;
   int fd_ = -1;
 };
+
+/// The manifest entry of an input read: "ok", with what it gave and the files written.
+nlohmann::ordered_json manifest_entry(const Document& doc, std::size_t meetings, const std::vector<std::string>& outputs);
+/// The manifest entry of an input that failed or was skipped, with the reason.
+nlohmann::ordered_json manifest_entry(const InputFailure& failure);
 
 /// True when a manifest entry says `input` was done with these bytes and its outputs are there.
 bool done_before(const nlohmann::json& entry, const std::string& sha256);

@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -17,17 +16,6 @@
 
 namespace protokoll::cli {
 namespace {
-
-const char* kind_name(SourceKind kind) {
-  switch (kind) {
-    case SourceKind::text: return "text";
-    case SourceKind::image: return "image";
-    case SourceKind::tiff: return "tiff";
-    case SourceKind::pdf: return "pdf";
-    case SourceKind::unknown: break;
-  }
-  return "unknown";
-}
 
 void print_records(const std::vector<Record>& records, const std::string& format) {
   if (format == "json") {
@@ -109,7 +97,7 @@ class RecordsVerb : public Verb {
       if (out_dir_.empty()) {
         print_records(records, format_);
         std::cout.flush();
-        if (manifest) manifest->append(entry_for(doc, records.size(), {}));
+        if (manifest) manifest->append(manifest_entry(doc, records.size(), {}));
         return;
       }
       write_outputs(doc, records, *manifest, write_failed);
@@ -120,7 +108,7 @@ class RecordsVerb : public Verb {
       meetings = records.size();
       print_records(records, format_);
       if (manifest)
-        for (const Document& doc : loaded) manifest->append(entry_for(doc, 0, {}));
+        for (const Document& doc : loaded) manifest->append(manifest_entry(doc, 0, {}));
     }
     if (!shared_.quiet && (!out_dir_.empty() || ::isatty(STDERR_FILENO)) && shared_.tally.inputs > 1) {
       const auto& t = shared_.tally;
@@ -148,22 +136,6 @@ class RecordsVerb : public Verb {
   std::string out_dir_, manifest_path_;
   bool resume_ = false;
 
-  static nlohmann::ordered_json entry_for(const Document& doc, std::size_t meetings, const std::vector<std::string>& outputs) {
-    nlohmann::ordered_json e;
-    e["input"] = doc.source.path;
-    e["sha256"] = doc.source.sha256;
-    e["size"] = doc.source.size;
-    e["kind"] = kind_name(doc.source.kind);
-    e["status"] = "ok";
-    e["outputs"] = outputs;
-    e["pages"] = doc.pages.size();
-    e["meetings"] = meetings;
-    e["repairs"] = doc.repaired_words;
-    e["warnings"] = doc.source.warnings;
-    e["seconds"] = std::round(doc.seconds * 1000) / 1000;
-    return e;
-  }
-
   // The three files of one input, each whole or not at all, then its manifest entry: an entry
   // that says ok names files that are there. A write that fails (a full disk) stops the run:
   // every later input would fail the same way.
@@ -185,7 +157,7 @@ class RecordsVerb : public Verb {
       write_atomically(outputs[0], records_json);
       write_atomically(outputs[1], document_text(doc));
       write_atomically(outputs[2], changes);
-      manifest.append(entry_for(doc, records.size(), outputs));
+      manifest.append(manifest_entry(doc, records.size(), outputs));
     } catch (const std::exception& e) {
       std::cerr << "protokoll: " << e.what() << '\n';
       failed = true;

@@ -54,6 +54,9 @@ struct Engine {
   std::u32string letter_digits = U"01";             // digits OCR prints for letters; see repairable()
   std::u32string item_digits;  // letters OCR prints for digits, each followed by its digit ("S5l1O0")
   mutable ReadingCache reading_cache;
+  /// Names' weights and kFrequentWord are counts per tuning::kNameScaleTokens tokens: this
+  /// turns them into counts of the model loaded.
+  double reference_scale() const { return static_cast<double>(lm.total()) / tuning::kNameScaleTokens; }
 
   /// Load the models (throws SetupError naming what is missing).
   explicit Engine(const RepairOptions& options);

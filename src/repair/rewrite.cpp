@@ -94,8 +94,7 @@ RepairedPiece rewrite(const Engine& engine, const DocumentState& doc) {
         const bool small = (pattern == CasePattern::capitalized || digit_first) && c.parts.size() == 1 && !ch.listed_name &&
                            c.name_weight == 0 &&  // "sal Åsen": a place, though "åsen" is a word
                            lower_cp(c.parts[0][0]) != lower_cp(original[0]) && !sentence_start(lw, ti) &&
-                           static_cast<double>(engine.lm.count(c.ids.front())) >=
-                               kFrequentWord * static_cast<double>(engine.lm.total()) / kNameScaleTokens;
+                           static_cast<double>(engine.lm.count(c.ids.front())) >= kFrequentWord * engine.reference_scale();
         replacement.clear();
         for (std::size_t p = 0; p < c.parts.size(); ++p) {
           if (p) replacement += U' ';

@@ -63,10 +63,9 @@ double Engine::word_prior(const std::string& lower, int id, int tier, double ext
 // Its parts' priors and the association between its parts.
 double Engine::fixed_score(const Candidate& c, const std::unordered_map<std::string, int>* intact) const {
   double fixed = 0;
+  const double name_weight = c.name_weight * reference_scale();
   for (std::size_t k = 0; k < c.lower.size(); ++k) {
-    // A name's weight is a pseudo count per tuning::kNameScaleTokens tokens (names.tsv).
-    const double name_scale = static_cast<double>(lm.total()) / tuning::kNameScaleTokens;
-    double extra = c.parts.size() == 1 ? c.name_weight * name_scale + c.evidence : 0.0;
+    double extra = c.parts.size() == 1 ? name_weight + c.evidence : 0.0;
     if (intact)
       if (auto it = intact->find(c.lower[k]); it != intact->end()) extra += tuning::kIntactWordWeight * it->second;
     fixed += word_prior(c.lower[k], c.ids[k], c.part_tiers[k], extra);

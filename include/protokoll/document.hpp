@@ -73,6 +73,10 @@ struct Page {
   /// usual case) or stood inside the line ("a\fb"). Written back as it was.
   bool break_after_line_end = true;
   std::vector<Line> lines;
+  /// Scans, when asked for (OcrOptions::preview_width): the image as OCR read it, scaled down,
+  /// as JPEG bytes, for the review report. Boxes map onto it by its width over `width`.
+  std::string preview_jpeg;
+  int preview_width = 0, preview_height = 0;
 };
 
 /// One change the repair made to a line.

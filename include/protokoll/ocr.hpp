@@ -27,6 +27,9 @@ struct OcrOptions {
   /// Images larger than this are refused from their header, before they are decoded (a page
   /// is at most A0 at 600 dpi, ~560 megapixels; a "decompression bomb" is far more).
   double max_megapixels = 250;
+  /// Keep a JPEG of each page image as OCR read it, this many pixels wide (0: none), in
+  /// Page::preview_jpeg; the review report shows it with the word boxes over it.
+  int preview_width = 0;
 };
 
 /// One Tesseract instance. Not thread-safe: use one engine per thread.

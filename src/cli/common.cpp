@@ -107,6 +107,7 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
       },
       [&](const InputFailure& f) {
         if (shared.manifest && !f.resumed) shared.manifest->append(manifest_entry(f));
+        if (shared.report && !f.resumed) shared.report->add_failure(f);
         if (f.resumed) {
           ++shared.tally.resumed;
           return;

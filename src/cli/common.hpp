@@ -26,6 +26,7 @@ struct Shared {
   std::vector<std::string> inputs;
   std::string changes_path;  ///< --changes
   class Manifest* manifest = nullptr;  ///< run --manifest: failures and skips are entered too
+  class ReportFolder* report = nullptr;  ///< report, run --report: failures and skips are listed too
   /// What the batch did, for the summary at its end.
   struct Tally {
     std::size_t inputs = 0, done = 0, failed = 0, skipped = 0, resumed = 0, pages = 0, repairs = 0, warnings = 0;
@@ -46,6 +47,7 @@ std::unique_ptr<Verb> make_ocr(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_repair(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_segment(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_eval(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_report(CLI::App& app, Shared& shared);
 
 void add_repair_options(CLI::App* sub, Shared& shared);
 void add_ocr_options(CLI::App* sub, Shared& shared);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "protokoll/document.hpp"
 #include "protokoll/pipeline.hpp"
+#include "protokoll/report.hpp"
 
 namespace protokoll::cli {
 
@@ -50,6 +52,24 @@ class Manifest {
 nlohmann::ordered_json manifest_entry(const Document& doc, std::size_t meetings, const std::vector<std::string>& outputs);
 /// The manifest entry of an input that failed or was skipped, with the reason.
 nlohmann::ordered_json manifest_entry(const InputFailure& failure);
+
+/// The review report's folder (protokoll report, run --report): per input NAME.html and its
+/// page images NAME.pN.jpg at the input's relative path, each written whole or not at all, and
+/// at the end index.html listing every input, failed ones with their reason.
+class ReportFolder {
+ public:
+  explicit ReportFolder(std::string dir) : dir_(std::move(dir)) {}
+  /// Throws std::runtime_error naming the file when one cannot be written.
+  void add(const Document& doc, std::span<const Record> records);
+  void add_failure(const InputFailure& failure);
+  /// Writes index.html; throws std::runtime_error.
+  void finish();
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::vector<ReportEntry> entries_;
+};
 
 /// True when a manifest entry says `input` was done with these bytes and its outputs are there.
 bool done_before(const nlohmann::json& entry, const std::string& sha256);

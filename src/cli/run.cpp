@@ -48,6 +48,7 @@ class RecordsVerb : public Verb {
                     "write per input NAME.records.json, NAME.txt and NAME.changes.jsonl here, each whole or "
                     "not at all (implies --per-file; a manifest goes to DIR/manifest.jsonl)");
     sub->add_option("--manifest", manifest_path_, "append one JSON line per input as it finishes (status, sha256, outputs, ...)");
+    sub->add_option("--report", report_dir_, "also write a review report (HTML) here, as `protokoll report --out` does (implies --per-file)");
     sub->add_flag("--resume", resume_, "skip inputs the manifest has as done with the same content and outputs present");
     sub->add_flag("--no-repair", no_repair_, "skip the repair stage");
     sub->add_option("--changes", shared.changes_path, "write every repair as JSON Lines to this file");
@@ -57,7 +58,14 @@ class RecordsVerb : public Verb {
   CLI::App* subcommand() const override { return sub_; }
   int execute(char** argv) override {
     shared_.options.repair_text = repair_ && !no_repair_;
-    shared_.options.repair.record_changes = !shared_.changes_path.empty() || !out_dir_.empty();
+    shared_.options.repair.record_changes = !shared_.changes_path.empty() || !out_dir_.empty() || !report_dir_.empty();
+    std::optional<ReportFolder> report;
+    if (!report_dir_.empty()) {
+      shared_.options.per_file = true;
+      shared_.options.ocr.preview_width = kReportImageWidth;
+      report.emplace(report_dir_);
+      shared_.report = &*report;
+    }
     if (!out_dir_.empty()) {
       shared_.options.per_file = true;
       if (manifest_path_.empty()) manifest_path_ = (std::filesystem::path(out_dir_) / "manifest.jsonl").string();
@@ -94,6 +102,7 @@ class RecordsVerb : public Verb {
       // Each file its own meetings: its records are complete now, so they go out now.
       std::vector<Record> records = records_of.records(std::span<const Document>(&doc, 1));
       meetings += records.size();
+      if (report && !write_failed) add_to_report(*report, doc, records, write_failed);
       if (out_dir_.empty()) {
         print_records(records, format_);
         std::cout.flush();
@@ -118,6 +127,14 @@ class RecordsVerb : public Verb {
                 << t.resumed << " done before, " << t.failed << " failed; " << std::fixed << std::setprecision(1)
                 << seconds << " s\n";
     }
+    if (report && !write_failed) {
+      try {
+        report->finish();
+      } catch (const std::exception& e) {
+        std::cerr << "protokoll: " << e.what() << '\n';
+        write_failed = true;
+      }
+    }
     if (write_failed) return kUsage;
     std::cout.flush();
     if (!std::cout) {
@@ -133,8 +150,18 @@ class RecordsVerb : public Verb {
   bool repair_;
   bool no_repair_ = false;
   std::string format_ = "jsonl";
-  std::string out_dir_, manifest_path_;
+  std::string out_dir_, manifest_path_, report_dir_;
   bool resume_ = false;
+
+  static void add_to_report(ReportFolder& report, const Document& doc, const std::vector<Record>& records, bool& failed) {
+    try {
+      report.add(doc, records);
+    } catch (const std::exception& e) {
+      std::cerr << "protokoll: " << e.what() << '\n';
+      failed = true;
+      interrupt_for_error();
+    }
+  }
 
   // The three files of one input, each whole or not at all, then its manifest entry: an entry
   // that says ok names files that are there. A write that fails (a full disk) stops the run:

@@ -118,10 +118,12 @@ struct OcrEngine::Impl {
         if (other.ocr_confidence.value_or(0) > page.ocr_confidence.value_or(0)) {
           page = std::move(other);
           prep.rotation = quadrants * 90;
+          ready = std::move(turned);
         }
       }
     }
     page.preparation = prep;
+    if (options.preview_width > 0) ocr::keep_preview(ready.get(), options.preview_width, page);
     return page;
   }
 

@@ -32,4 +32,8 @@ struct Background {
 };
 Background measure_background(Pix* gray);
 
+/// The page as read, scaled down to `width` pixels (never up) and kept as JPEG in
+/// page.preview_jpeg with its size; nothing is kept when encoding fails.
+void keep_preview(Pix* page_image, int width, Page& page);
+
 }  // namespace protokoll::ocr

@@ -19,7 +19,7 @@ examples() {
   # --help of the program and of each verb: the lines of an "Example:" footer, and the top-level
   # help's indented command lines.
   protokoll --help | sed -n 's/^  \(protokoll .*\)$/\1/p' | sed 's/ *# .*$//'
-  for v in run ocr repair segment eval; do
+  for v in run ocr repair segment eval report; do
     protokoll "$v" --help | sed -n '/^Example:/,$p' | sed -n 's/^  \(protokoll .*\)$/\1/p'
   done
   # The README's shell blocks: lines that start with `protokoll`.
@@ -29,7 +29,7 @@ while IFS= read -r cmd; do
   [ -n "$cmd" ] || continue
   out=$(bash -o pipefail -c "$cmd" 2> "$tmp/err")
   code=$?
-  if [ $code -eq 0 ] && { [ -n "$out" ] || [[ "$cmd" == *">"* ]] || [[ "$cmd" == *"--out-dir"* ]]; }; then
+  if [ $code -eq 0 ] && { [ -n "$out" ] || [[ "$cmd" == *">"* ]] || [[ "$cmd" == *"--out-dir"* ]] || { [[ "$cmd" =~ --out\ ([^ ]+) ]] && [ -f "${BASH_REMATCH[1]}index.html" ]; }; }; then
     pass=$((pass + 1)); echo "ok   $cmd"
   else
     fail=$((fail + 1)); echo "FAIL $cmd (exit $code)"; head -3 "$tmp/err"

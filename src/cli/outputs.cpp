@@ -1,5 +1,7 @@
 #include "cli/outputs.hpp"
 
+#include "cli/common.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -7,10 +9,21 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 
 namespace protokoll::cli {
 namespace fs = std::filesystem;
+
+void write_or_stop(bool& failed, const std::function<void()>& write) {
+  try {
+    write();
+  } catch (const std::exception& e) {
+    std::cerr << "protokoll: " << e.what() << '\n';
+    failed = true;
+    interrupt_for_error();
+  }
+}
 
 fs::path output_stem(const fs::path& out_dir, const std::string& input_path) {
   if (input_path == "-") return out_dir / "stdin";

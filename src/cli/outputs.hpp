@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -25,6 +26,10 @@ std::filesystem::path output_stem(const std::filesystem::path& out_dir, const st
 /// folders above it: a reader sees the old file or the whole new one, never part. Throws
 /// std::runtime_error naming the file and the reason.
 void write_atomically(const std::filesystem::path& target, const std::string& content);
+
+/// Run `write`; when it throws, say why on stderr, set `failed` and stop starting inputs: a
+/// write that fails (a full disk) would fail for every later input too.
+void write_or_stop(bool& failed, const std::function<void()>& write);
 
 /// The manifest: JSON Lines appended with one write(2) each, so a line is whole even when the
 /// process is killed right after.
@@ -64,7 +69,6 @@ class ReportFolder {
   void add_failure(const InputFailure& failure);
   /// Writes index.html; throws std::runtime_error.
   void finish();
-  const std::string& dir() const { return dir_; }
 
  private:
   std::string dir_;

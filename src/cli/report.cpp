@@ -55,21 +55,11 @@ class ReportVerb : public Verb {
     bool failed_write = false;
     const int code = process_inputs(shared_, argv, false, [&](Document&& doc) {
       if (failed_write) return;
-      try {
-        folder.add(doc, records_of.records(std::span<const Document>(&doc, 1)));
-      } catch (const std::exception& e) {
-        std::cerr << "protokoll: " << e.what() << '\n';
-        failed_write = true;
-        interrupt_for_error();
-      }
+      write_or_stop(failed_write, [&] { folder.add(doc, records_of.records(std::span<const Document>(&doc, 1))); });
     });
     if (code == kUsage) return code;
-    try {
-      folder.finish();
-    } catch (const std::exception& e) {
-      std::cerr << "protokoll: " << e.what() << '\n';
-      return kUsage;
-    }
+    // The index of what was done, also after a page could not be written.
+    write_or_stop(failed_write, [&] { folder.finish(); });
     if (!shared_.quiet) std::cerr << "protokoll: report written to " << (fs::path(out_) / "index.html").string() << '\n';
     return failed_write ? kUsage : code;
   }

@@ -102,7 +102,7 @@ class RecordsVerb : public Verb {
       // Each file its own meetings: its records are complete now, so they go out now.
       std::vector<Record> records = records_of.records(std::span<const Document>(&doc, 1));
       meetings += records.size();
-      if (report && !write_failed) add_to_report(*report, doc, records, write_failed);
+      if (report && !write_failed) write_or_stop(write_failed, [&] { report->add(doc, records); });
       if (out_dir_.empty()) {
         print_records(records, format_);
         std::cout.flush();
@@ -127,14 +127,7 @@ class RecordsVerb : public Verb {
                 << t.resumed << " done before, " << t.failed << " failed; " << std::fixed << std::setprecision(1)
                 << seconds << " s\n";
     }
-    if (report && !write_failed) {
-      try {
-        report->finish();
-      } catch (const std::exception& e) {
-        std::cerr << "protokoll: " << e.what() << '\n';
-        write_failed = true;
-      }
-    }
+    if (report && !write_failed) write_or_stop(write_failed, [&] { report->finish(); });
     if (write_failed) return kUsage;
     std::cout.flush();
     if (!std::cout) {
@@ -153,16 +146,6 @@ class RecordsVerb : public Verb {
   std::string out_dir_, manifest_path_, report_dir_;
   bool resume_ = false;
 
-  static void add_to_report(ReportFolder& report, const Document& doc, const std::vector<Record>& records, bool& failed) {
-    try {
-      report.add(doc, records);
-    } catch (const std::exception& e) {
-      std::cerr << "protokoll: " << e.what() << '\n';
-      failed = true;
-      interrupt_for_error();
-    }
-  }
-
   // The three files of one input, each whole or not at all, then its manifest entry: an entry
   // that says ok names files that are there. A write that fails (a full disk) stops the run:
   // every later input would fail the same way.
@@ -180,16 +163,12 @@ class RecordsVerb : public Verb {
       changes = c.str();
     }
     const std::vector<std::string> outputs{base + ".records.json", base + ".txt", base + ".changes.jsonl"};
-    try {
+    write_or_stop(failed, [&] {
       write_atomically(outputs[0], records_json);
       write_atomically(outputs[1], document_text(doc));
       write_atomically(outputs[2], changes);
       manifest.append(manifest_entry(doc, records.size(), outputs));
-    } catch (const std::exception& e) {
-      std::cerr << "protokoll: " << e.what() << '\n';
-      failed = true;
-      interrupt_for_error();
-    }
+    });
   }
 };
 

@@ -122,18 +122,13 @@ void append_box(std::string& out, const Page& page, const Word& w, long change) 
 }  // namespace
 
 void append_pages(std::string& out, const Document& doc, const std::string& name, std::vector<DocumentReport::Image>& images) {
-  // The changes of each line, in the order of their columns.
-  std::vector<std::vector<std::size_t>> by_line(doc.line_count() + 2);
-  for (std::size_t k = 0; k < doc.changes.size(); ++k) {
-    const std::size_t l = doc.changes[k].line;
-    if (l >= by_line.size()) by_line.resize(l + 1);
-    by_line[l].push_back(k);
-  }
+  // The changes of each line, in the order of their columns; one whose line the document
+  // does not have (none expected) goes on its last line.
+  const std::size_t last = std::max<std::size_t>(1, doc.line_count());
+  std::vector<std::vector<std::size_t>> by_line(last + 1);
+  for (std::size_t k = 0; k < doc.changes.size(); ++k) by_line[std::clamp<std::size_t>(doc.changes[k].line, 1, last)].push_back(k);
   for (auto& ks : by_line)
     std::stable_sort(ks.begin(), ks.end(), [&](std::size_t a, std::size_t b) { return doc.changes[a].column < doc.changes[b].column; });
-  // Changes whose line number the document does not have (none expected) go on its last line.
-  for (std::size_t l = doc.line_count() + 1; l < by_line.size(); ++l)
-    for (std::size_t k : by_line[l]) by_line[std::max<std::size_t>(1, doc.line_count())].push_back(k);
 
   std::size_t number = 0;  // 1-based source line, over all pages
   for (const Page& page : doc.pages) {
@@ -147,7 +142,7 @@ void append_pages(std::string& out, const Document& doc, const std::string& name
     for (const Line& line : page.lines) {
       ++number;
       const std::u32string text = to_u32(line.text);
-      const auto& of_line = number < by_line.size() ? by_line[number] : std::vector<std::size_t>{};
+      const auto& of_line = by_line[number];  // number <= line_count() <= last
       const auto placed = place_changes(text, doc.changes, of_line);
       std::vector<Span> spans;
       std::vector<PlacedChange> unplaced;

@@ -46,6 +46,19 @@ std::vector<bool> gold_hits(const std::vector<int>& hyp, const std::vector<int>&
   return hit;
 }
 
+// The yardstick's [åäöÅÄÖéÉ].
+bool has_diacritic(const std::string& w) {
+  for (const char* d : {"å", "ä", "ö", "Å", "Ä", "Ö", "é", "É"})
+    if (w.find(d) != std::string::npos) return true;
+  return false;
+}
+
+void finish_rates(TextScores& s) {
+  s.fix_rate = static_cast<double>(s.fixed) / static_cast<double>(std::max<std::size_t>(1, s.damaged));
+  s.break_rate = static_cast<double>(s.broken) / static_cast<double>(std::max<std::size_t>(1, s.intact));
+  s.error_reduction = *s.input_wer > 0 ? 1.0 - s.wer / *s.input_wer : 0.0;
+}
+
 }  // namespace
 
 std::vector<std::string> eval_words(std::string_view text) {
@@ -84,16 +97,25 @@ TextScores score_text(std::string_view output, std::string_view gold, std::optio
   TextScores s;
   s.gold_words = gw.size();
   const double n = static_cast<double>(std::max<std::size_t>(1, gw.size()));
-  s.wer = static_cast<double>(edit_distance(oh, gh)) / n;
+  s.word_errors = edit_distance(oh, gh);
+  s.wer = static_cast<double>(s.word_errors) / n;
   std::u32string oc = join(ow), gc = join(gw);
-  s.cer = static_cast<double>(edit_distance(std::vector<char32_t>(oc.begin(), oc.end()),
-                                            std::vector<char32_t>(gc.begin(), gc.end()))) /
-          static_cast<double>(std::max<std::size_t>(1, gc.size()));
+  s.gold_chars = gc.size();
+  s.char_errors = edit_distance(std::vector<char32_t>(oc.begin(), oc.end()), std::vector<char32_t>(gc.begin(), gc.end()));
+  s.cer = static_cast<double>(s.char_errors) / static_cast<double>(std::max<std::size_t>(1, gc.size()));
+  const auto out_hit = gold_hits(oh, gh);
+  for (std::size_t j = 0; j < gw.size(); ++j)
+    if (has_diacritic(gw[j])) {
+      ++s.diacritic_words;
+      s.diacritic_hits += out_hit[j];
+    }
+  s.diacritic_acc = static_cast<double>(s.diacritic_hits) / static_cast<double>(std::max<std::size_t>(1, s.diacritic_words));
   if (input) {
     auto iw = eval_words(*input);
     auto ih = encode(iw);
-    s.input_wer = static_cast<double>(edit_distance(ih, gh)) / n;
-    auto in_hit = gold_hits(ih, gh), out_hit = gold_hits(oh, gh);
+    s.input_word_errors = edit_distance(ih, gh);
+    s.input_wer = static_cast<double>(s.input_word_errors) / n;
+    const auto in_hit = gold_hits(ih, gh);
     for (std::size_t j = 0; j < gh.size(); ++j) {
       if (in_hit[j]) {
         ++s.intact;
@@ -103,10 +125,57 @@ TextScores score_text(std::string_view output, std::string_view gold, std::optio
         if (out_hit[j]) ++s.fixed;
       }
     }
-    s.fix_rate = static_cast<double>(s.fixed) / static_cast<double>(std::max<std::size_t>(1, s.damaged));
-    s.break_rate = static_cast<double>(s.broken) / static_cast<double>(std::max<std::size_t>(1, s.intact));
+    finish_rates(s);
   }
   return s;
+}
+
+TextScores pool_text_scores(const std::vector<TextScores>& parts) {
+  TextScores s;
+  bool all_inputs = !parts.empty();
+  for (const auto& p : parts) {
+    s.gold_words += p.gold_words;
+    s.gold_chars += p.gold_chars;
+    s.word_errors += p.word_errors;
+    s.char_errors += p.char_errors;
+    s.diacritic_words += p.diacritic_words;
+    s.diacritic_hits += p.diacritic_hits;
+    all_inputs = all_inputs && p.input_wer.has_value();
+    s.input_word_errors += p.input_word_errors;
+    s.damaged += p.damaged;
+    s.fixed += p.fixed;
+    s.intact += p.intact;
+    s.broken += p.broken;
+  }
+  const auto ratio = [](std::size_t a, std::size_t b) { return static_cast<double>(a) / static_cast<double>(std::max<std::size_t>(1, b)); };
+  s.wer = ratio(s.word_errors, s.gold_words);
+  s.cer = ratio(s.char_errors, s.gold_chars);
+  s.diacritic_acc = ratio(s.diacritic_hits, s.diacritic_words);
+  if (all_inputs) {  // rates before and after only where every part had its input
+    s.input_wer = ratio(s.input_word_errors, s.gold_words);
+    finish_rates(s);
+  }
+  return s;
+}
+
+nlohmann::ordered_json to_json(const TextScores& s) {
+  nlohmann::ordered_json j;
+  j["gold_words"] = s.gold_words;
+  j["wer"] = s.wer;
+  j["cer"] = s.cer;
+  j["diacritic_words"] = s.diacritic_words;
+  j["diacritic_acc"] = s.diacritic_acc;
+  if (s.input_wer) {
+    j["input_wer"] = *s.input_wer;
+    j["damaged"] = s.damaged;
+    j["fixed"] = s.fixed;
+    j["broken"] = s.broken;
+    j["fix_rate"] = *s.fix_rate;
+    j["break_rate"] = *s.break_rate;
+    j["error_reduction"] = *s.error_reduction;
+    j["intact"] = s.intact;  // not the yardstick's, but the break rate's denominator
+  }
+  return j;
 }
 
 }  // namespace protokoll

@@ -98,6 +98,33 @@ const json& field(const json& r, const char* key) {
   return r.is_object() && r.contains(key) ? r[key] : null;
 }
 
+// Field means over every row that has the field, in the order fields first appear;
+// segmentation = gold meetings found / (gold meetings + stray records); overall = their mean.
+void summarize(RecordScores& out) {
+  std::vector<std::string> order;
+  for (const auto& row : out.per_doc)
+    for (const auto& [k, v] : row.fields)
+      if (std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
+  out.field_mean.clear();
+  for (const auto& f : order) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (const auto& row : out.per_doc)
+      for (const auto& [k, v] : row.fields)
+        if (k == f) {
+          sum += v;
+          ++n;
+        }
+    out.field_mean.emplace_back(f, n ? sum / static_cast<double>(n) : 0.0);
+  }
+  double found = 0;
+  for (const auto& row : out.per_doc) found += row.fields.front().second;
+  out.field_mean.emplace_back("segmentation", found / static_cast<double>(std::max<std::size_t>(1, out.per_doc.size() + out.extra)));
+  double sum = 0;
+  for (const auto& [k, v] : out.field_mean) sum += v;
+  out.overall = out.field_mean.empty() ? 0 : sum / static_cast<double>(out.field_mean.size());
+}
+
 }  // namespace
 
 RecordScores score_records(const std::vector<json>& records, const std::vector<std::pair<std::string, json>>& golds) {
@@ -114,7 +141,6 @@ RecordScores score_records(const std::vector<json>& records, const std::vector<s
   }
   for (const auto& date : gold_dates)
     if (auto it = by_date.find(date); it != by_date.end() && it->second.size() > 1) out.extra += it->second.size() - 1;
-  std::vector<std::string> order;  // fields in the order they first appear
   for (const auto& [name, g] : golds) {
     const std::string date = field(g, "date").is_string() ? g["date"].get<std::string>() : "";
     const auto it = by_date.find(date);
@@ -122,10 +148,7 @@ RecordScores score_records(const std::vector<json>& records, const std::vector<s
     const json& r = it != by_date.end() ? *it->second.front() : empty;
     RecordFieldScores row;
     row.doc = name;
-    auto add = [&](const std::string& f, double v) {
-      row.fields.emplace_back(f, v);
-      if (std::find(order.begin(), order.end(), f) == order.end()) order.push_back(f);
-    };
+    auto add = [&](const std::string& f, double v) { row.fields.emplace_back(f, v); };
     std::vector<std::string> titles;
     for (const auto& i : field(r, "items").is_array() ? field(r, "items") : json::array())
       titles.push_back(norm(i.is_object() ? field(i, "title") : i));
@@ -172,23 +195,66 @@ RecordScores score_records(const std::vector<json>& records, const std::vector<s
     }
     out.per_doc.push_back(std::move(row));
   }
-  for (const auto& f : order) {
-    double sum = 0;
-    std::size_t n = 0;
-    for (const auto& row : out.per_doc)
-      for (const auto& [k, v] : row.fields)
-        if (k == f) {
-          sum += v;
-          ++n;
-        }
-    out.field_mean.emplace_back(f, n ? sum / static_cast<double>(n) : 0.0);
+  summarize(out);
+  return out;
+}
+
+RecordScores pool_record_scores(const std::vector<RecordScores>& parts) {
+  RecordScores out;
+  for (const auto& p : parts) {
+    out.records += p.records;
+    out.expected += p.expected;
+    out.extra += p.extra;
+    out.per_doc.insert(out.per_doc.end(), p.per_doc.begin(), p.per_doc.end());
   }
-  double found = 0;
-  for (const auto& row : out.per_doc) found += row.fields.front().second;
-  out.field_mean.emplace_back("segmentation", found / static_cast<double>(std::max<std::size_t>(1, out.per_doc.size() + out.extra)));
-  double sum = 0;
-  for (const auto& [k, v] : out.field_mean) sum += v;
-  out.overall = out.field_mean.empty() ? 0 : sum / static_cast<double>(out.field_mean.size());
+  summarize(out);
+  return out;
+}
+
+nlohmann::ordered_json to_json(const RecordScores& s) {
+  nlohmann::ordered_json j;
+  j["records"] = s.records;
+  j["expected"] = s.expected;
+  j["extra_records"] = s.extra;
+  j["per_doc"] = nlohmann::ordered_json::array();
+  for (const auto& row : s.per_doc) {
+    nlohmann::ordered_json r;
+    r["doc"] = row.doc;
+    for (const auto& [k, v] : row.fields) r[k] = v;
+    j["per_doc"].push_back(std::move(r));
+  }
+  j["field_mean"] = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : s.field_mean) j["field_mean"][k] = v;
+  j["overall"] = s.overall;
+  return j;
+}
+
+std::vector<json> parse_records(const std::string& text) {
+  std::vector<json> out;
+  auto take = [&](json v) {
+    if (v.is_array())
+      for (auto& x : v) out.push_back(std::move(x));
+    else
+      out.push_back(std::move(v));
+  };
+  if (json whole = json::parse(text, nullptr, false); !whole.is_discarded()) {
+    take(std::move(whole));
+    return out;
+  }
+  bool any = false;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    json v = json::parse(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(end), nullptr, false);
+    if (!v.is_discarded()) {
+      any = true;
+      take(std::move(v));
+    }
+    start = end + 1;
+  }
+  if (!any && text.find_first_not_of(" \t\r\n") != std::string::npos)
+    throw std::runtime_error("not meeting records (neither JSON nor JSON Lines)");
   return out;
 }
 

@@ -129,8 +129,23 @@ check "missing model: exit 1" test $? -eq 1
 check "missing model: names the package" grep -q "tesseract-ocr-xyz" "$tmp/lang.err"
 
 # eval: scores, and exit 3 when a threshold is not met.
-"$bin" eval --output "$tmp/000.repaired" --gold "$src/samples/legacy/000.gold.txt" --input "$src/samples/legacy/000.txt" > "$tmp/eval.json"
+"$bin" eval --output "$tmp/000.repaired" --gold "$src/samples/legacy/000.gold.txt" --input "$src/samples/legacy/000.txt" --json > "$tmp/eval.json"
 check "eval prints JSON" json_valid "$tmp/eval.json"
+check "eval: fix rate of the one text" bash -c "jq -e '.cases[0].scores.fix_rate > 0.9 and .cases[0].kind == \"text\"' '$tmp/eval.json' > /dev/null"
+# eval over folders: run --out-dir's outputs paired with the gold by name, text and records.
+"$bin" -q run --out-dir "$tmp/evout" "$src/samples/heldout/" > /dev/null
+"$bin" eval --output "$tmp/evout" --gold "$src/samples/heldout" --input "$src/samples/heldout" --json > "$tmp/evfold.json"
+check "eval folders: 2 texts and 2 records scored" bash -c "jq -e '[.cases[] | select(.scores.gold_words > 0 and .input)] | length == 2' '$tmp/evfold.json' > /dev/null && jq -e '[.cases[] | select(.scores.expected == 1)] | length == 2' '$tmp/evfold.json' > /dev/null"
+"$bin" eval --output "$tmp/evout" --gold "$src/samples/heldout" --baseline "$tmp/evfold.json" > /dev/null 2>&1
+check "eval: the same scores meet their baseline" test $? -eq 0
+jq '(.cases[] | select(.kind == "records" and (.name | startswith("lg-"))) | .scores.field_mean.participants) = 1' "$tmp/evfold.json" > "$tmp/better.json"
+"$bin" eval --output "$tmp/evout" --gold "$src/samples/heldout" --baseline "$tmp/better.json" > /dev/null 2> "$tmp/base.err"
+check "eval: worse than the baseline: exit 3" test $? -eq 3
+check "eval: the miss names file, metric and by how much" grep -q "^protokoll eval: lg-2022-05-17.legacy.txt (records): participants 0.875 < the baseline 1 (by 0.125)$" "$tmp/base.err"
+find "$tmp/evout" -name 'bun-*.records.json' -delete
+"$bin" eval --output "$tmp/evout" --gold "$src/samples/heldout" > /dev/null 2> "$tmp/miss.err"
+check "eval: a gold without output is a miss: exit 3" test $? -eq 3
+check "eval: the miss is named" grep -q "bun-2023-03-07 (records): no output for" "$tmp/miss.err"
 "$bin" eval --output "$src/samples/legacy/000.txt" --gold "$src/samples/legacy/000.gold.txt" --max-wer 0.05 > /dev/null 2>&1
 check "eval threshold not met: exit 3" test $? -eq 3
 
@@ -139,6 +154,8 @@ check "eval threshold not met: exit 3" test $? -eq 3
 check "segment: date" grep -q '"date":"2024-02-06"' "$tmp/apt.jsonl"
 "$bin" run --format json "$src/samples/legacy/000.txt" > "$tmp/array.json"
 check "--format json is one array" python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and len(v) == 1' "$tmp/array.json"
+"$bin" eval --output "$tmp/array.json" --gold "$src/samples/legacy/000.gold.txt" > /dev/null 2> "$tmp/kind.err"
+check "eval: records against a text gold: exit 2, said" bash -c "test $? -eq 2 && grep -q 'is JSON, but its gold' '$tmp/kind.err'"
 
 # Readings are shared between the files of a run; each file must still read as it would alone.
 files=("$src/samples/legacy/000.txt" "$src/samples/heldout/lg-2022-05-17.legacy.txt" "$src/samples/legacy/001.txt")

@@ -38,6 +38,12 @@ class AlreadyDoneError : public NotMinutesError {
   using NotMinutesError::NotMinutesError;
 };
 
+/// An input that belongs to another shard of a sharded run: left to it, neither done nor failed.
+class OtherShardError : public NotMinutesError {
+ public:
+  using NotMinutesError::NotMinutesError;
+};
+
 /// Expand arguments: files as given, directories recursively in sorted order (hidden files
 /// skipped, symlink loops detected and reported), "-" as standard input. A folder's
 /// `.protokollignore` lists glob patterns (one a line) of files and folders to skip below it;

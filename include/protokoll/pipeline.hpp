@@ -23,7 +23,13 @@ struct InputFailure {
   std::string reason;
   bool skipped = false;  ///< not minutes, found in a folder: a note, not a failure
   bool resumed = false;  ///< skipped because an earlier run did it (PipelineOptions::already_done)
+  bool other_shard = false;  ///< left to another shard (PipelineOptions::shard)
 };
+
+/// The shard (0-based, of `count`) an input belongs to: from the first 64 bits of its SHA-256
+/// (hex), so the partition is stable across machines, runs and the order of inputs, and the
+/// same content under two names lands in the same shard.
+std::size_t shard_of(std::string_view sha256_hex, std::size_t count);
 
 struct PipelineOptions {
   OcrOptions ocr;
@@ -39,6 +45,10 @@ struct PipelineOptions {
   /// Resume: asked once an input's bytes are read and hashed; true skips it (its failure is
   /// reported with `skipped` and the reason "done in an earlier run").
   std::function<bool(const Source&)> already_done;
+  /// Scale-out: only inputs whose shard_of(content) is `shard` (0-based) of `shard_count` are
+  /// processed; the others are reported with `other_shard`. An input that cannot be read is
+  /// placed by its path instead, so exactly one shard reports it.
+  std::size_t shard = 0, shard_count = 1;
 };
 
 class Pipeline {

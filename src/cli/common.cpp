@@ -9,6 +9,7 @@
 #include <chrono>
 #include <iomanip>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -106,6 +107,10 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
         on_document(std::move(doc));
       },
       [&](const InputFailure& f) {
+        if (f.other_shard) {  // another shard's: not this run's to enter or report
+          ++shared.tally.other_shard;
+          return;
+        }
         if (shared.manifest && !f.resumed) shared.manifest->append(manifest_entry(f));
         if (shared.report && !f.resumed) shared.report->add_failure(f);
         if (f.resumed) {
@@ -140,6 +145,39 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
     return kUsage;
   }
   return failed ? kSomeFailed : kOk;
+}
+
+std::string parse_shard(const std::string& spec, PipelineOptions& options) {
+  long k = 0, n = 0;
+  auto number = [](const char* v, long& out) {
+    if (!v || !*v) return false;
+    char* end = nullptr;
+    out = std::strtol(v, &end, 10);
+    return *end == '\0';
+  };
+  if (spec == "auto") {
+    long id = 0, min = 0;
+    if (number(std::getenv("SLURM_ARRAY_TASK_ID"), id) && number(std::getenv("SLURM_ARRAY_TASK_COUNT"), n)) {
+      if (!number(std::getenv("SLURM_ARRAY_TASK_MIN"), min)) min = 0;
+      k = id - min + 1;
+    } else if (number(std::getenv("JOB_COMPLETION_INDEX"), id)) {
+      if (!number(std::getenv("PROTOKOLL_SHARD_COUNT"), n))
+        return "--shard auto: JOB_COMPLETION_INDEX is set but PROTOKOLL_SHARD_COUNT (the Job's completions) is not";
+      k = id + 1;
+    } else {
+      return "--shard auto: neither SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (a Slurm array job) nor "
+             "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard K/N";
+    }
+  } else {
+    const auto slash = spec.find('/');
+    if (slash == std::string::npos || !number(spec.substr(0, slash).c_str(), k) || !number(spec.substr(slash + 1).c_str(), n))
+      return "--shard " + spec + ": expected K/N, e.g. 2/4, or auto";
+  }
+  if (n < 1 || k < 1 || k > n)
+    return "--shard: shard " + std::to_string(k) + " of " + std::to_string(n) + " does not exist (K runs from 1 to N)";
+  options.shard = static_cast<std::size_t>(k - 1);
+  options.shard_count = static_cast<std::size_t>(n);
+  return "";
 }
 
 }  // namespace protokoll::cli

@@ -29,7 +29,7 @@ struct Shared {
   class ReportFolder* report = nullptr;  ///< report, run --report: failures and skips are listed too
   /// What the batch did, for the summary at its end.
   struct Tally {
-    std::size_t inputs = 0, done = 0, failed = 0, skipped = 0, resumed = 0, pages = 0, repairs = 0, warnings = 0;
+    std::size_t inputs = 0, done = 0, failed = 0, skipped = 0, resumed = 0, other_shard = 0, pages = 0, repairs = 0, warnings = 0;
   } tally;
 };
 
@@ -48,8 +48,14 @@ std::unique_ptr<Verb> make_repair(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_segment(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_eval(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_report(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_merge_manifests(CLI::App& app, Shared& shared);
 
 void add_repair_options(CLI::App* sub, Shared& shared);
+
+/// "--shard K/N" (1 <= K <= N) or "auto" (K and N from SLURM_ARRAY_TASK_ID/_MIN/_COUNT, or from
+/// JOB_COMPLETION_INDEX and PROTOKOLL_SHARD_COUNT) into options.shard (0-based) and
+/// shard_count. Returns the error message, or "" when it is good.
+std::string parse_shard(const std::string& spec, PipelineOptions& options);
 void add_ocr_options(CLI::App* sub, Shared& shared);
 
 /// A first word that is no verb ("rnu"): the message, with the nearest verb if one is near.

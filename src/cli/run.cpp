@@ -49,6 +49,9 @@ class RecordsVerb : public Verb {
                     "not at all (implies --per-file; a manifest goes to DIR/manifest.jsonl)");
     sub->add_option("--manifest", manifest_path_, "append one JSON line per input as it finishes (status, sha256, outputs, ...)");
     sub->add_option("--report", report_dir_, "also write a review report (HTML) here, as `protokoll report --out` does (implies --per-file)");
+    sub->add_option("--shard", shard_,
+                    "K/N: only the inputs of shard K (1..N) by content hash, for N runs side by side; auto: K and N "
+                    "from a Slurm array job or Kubernetes Indexed Job (docs/scale-out.md)");
     sub->add_flag("--resume", resume_, "skip inputs the manifest has as done with the same content and outputs present");
     sub->add_flag("--no-repair", no_repair_, "skip the repair stage");
     sub->add_option("--changes", shared.changes_path, "write every repair as JSON Lines to this file");
@@ -66,9 +69,22 @@ class RecordsVerb : public Verb {
       report.emplace(report_dir_);
       shared_.report = &*report;
     }
+    if (!shard_.empty()) {
+      if (const std::string error = parse_shard(shard_, shared_.options); !error.empty()) {
+        std::cerr << "protokoll: " << error << '\n';
+        return kUsage;
+      }
+      // Shards side by side write one folder; each keeps its own manifest.
+      shared_.options.per_file = true;
+    }
     if (!out_dir_.empty()) {
       shared_.options.per_file = true;
-      if (manifest_path_.empty()) manifest_path_ = (std::filesystem::path(out_dir_) / "manifest.jsonl").string();
+      const std::size_t n = shared_.options.shard_count;
+      if (manifest_path_.empty())
+        manifest_path_ = (std::filesystem::path(out_dir_) /
+                          (n > 1 ? "manifest." + std::to_string(shared_.options.shard + 1) + "-of-" + std::to_string(n) + ".jsonl"
+                                 : std::string("manifest.jsonl")))
+                             .string();
     }
     if (resume_ && manifest_path_.empty()) {
       std::cerr << "protokoll: --resume needs --manifest FILE or --out-dir DIR\n";
@@ -124,7 +140,9 @@ class RecordsVerb : public Verb {
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       std::cerr << "protokoll: " << t.inputs << " inputs: " << t.done << " read (" << t.pages << " pages, " << meetings
                 << " meetings, " << t.repairs << " repairs, " << t.warnings << " warnings), " << t.skipped << " skipped, "
-                << t.resumed << " done before, " << t.failed << " failed; " << std::fixed << std::setprecision(1)
+                << t.resumed << " done before, " << t.failed << " failed"
+                << (shared_.options.shard_count > 1 ? ", " + std::to_string(t.other_shard) + " in other shards" : std::string())
+                << "; " << std::fixed << std::setprecision(1)
                 << seconds << " s\n";
     }
     if (report && !write_failed) write_or_stop(write_failed, [&] { report->finish(); });
@@ -143,7 +161,7 @@ class RecordsVerb : public Verb {
   bool repair_;
   bool no_repair_ = false;
   std::string format_ = "jsonl";
-  std::string out_dir_, manifest_path_, report_dir_;
+  std::string out_dir_, manifest_path_, report_dir_, shard_;
   bool resume_ = false;
 
   // The three files of one input, each whole or not at all, then its manifest entry: an entry

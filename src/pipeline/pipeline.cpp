@@ -39,18 +39,31 @@ struct Pipeline::Impl {
     return *e;
   }
 
+  // Inputs that fail before their content is known go to one shard by their path.
+  bool path_elsewhere(const std::string& path) const {
+    return options.shard_count > 1 && shard_of(sha256_hex(path), options.shard_count) != options.shard;
+  }
+
   Document load_one(const InputPath& input) {
     Document out;
     detail::StageTimer timer("load");
-    const std::string bytes = read_bytes(input.path);
+    std::string bytes;
+    try {
+      bytes = read_bytes(input.path);
+    } catch (const std::exception&) {
+      if (path_elsewhere(input.path)) throw OtherShardError("in another shard");
+      throw;
+    }
     timer.lap("read");
-    if (bytes.empty()) throw InputError("empty file");
     out.source.path = input.path;
     out.source.size = bytes.size();
-    if (options.digest) {
+    if (options.digest || options.shard_count > 1) {
       out.source.sha256 = sha256_hex(bytes);
       timer.lap("sha256");
     }
+    if (options.shard_count > 1 && shard_of(out.source.sha256, options.shard_count) != options.shard)
+      throw OtherShardError("in another shard");
+    if (bytes.empty()) throw InputError("empty file");
     if (options.already_done && options.already_done(out.source)) throw AlreadyDoneError("done in an earlier run");
     out.source.kind = detect_kind(bytes);
     switch (out.source.kind) {
@@ -122,6 +135,7 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                            const InputPath& in = inputs[s->index];
                                            if (!in.error.empty()) {
                                              s->failure = InputFailure{in.path, in.error};
+                                             s->failure->other_shard = impl_->path_elsewhere(in.path);
                                              return s;
                                            }
                                            try {
@@ -132,6 +146,9 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                            } catch (const SetupError&) {
                                              delete s;
                                              throw;
+                                           } catch (const OtherShardError& e) {
+                                             s->failure = InputFailure{in.path, e.what(), true};
+                                             s->failure->other_shard = true;
                                            } catch (const AlreadyDoneError& e) {
                                              s->failure = InputFailure{in.path, e.what(), true, true};
                                            } catch (const NotMinutesError& e) {
@@ -147,6 +164,16 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
             else on_loaded(s->index, std::move(*s->loaded));
           }));
   if (models.valid()) models.get();
+}
+
+std::size_t shard_of(std::string_view sha256_hex, std::size_t count) {
+  if (count <= 1) return 0;
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 16 && i < sha256_hex.size(); ++i) {
+    const char c = sha256_hex[i];
+    v = v << 4 | static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return static_cast<std::size_t>(v % count);
 }
 
 std::vector<Document> Pipeline::load(const std::vector<InputPath>& inputs, std::vector<InputFailure>& failures) {

@@ -19,7 +19,7 @@ examples() {
   # --help of the program and of each verb: the lines of an "Example:" footer, and the top-level
   # help's indented command lines.
   protokoll --help | sed -n 's/^  \(protokoll .*\)$/\1/p' | sed 's/ *# .*$//'
-  for v in run ocr repair segment eval report; do
+  for v in run ocr repair segment eval report merge-manifests; do
     protokoll "$v" --help | sed -n '/^Example:/,$p' | sed -n 's/^  \(protokoll .*\)$/\1/p'
   done
   # The README's shell blocks: lines that start with `protokoll`.

@@ -3,9 +3,11 @@
 #include "protokoll/pipeline.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <gtest/gtest.h>
 
+#include "io/sha256.hpp"
 #include "schema_validator.hpp"
 #include "test_util.hpp"
 
@@ -137,4 +139,36 @@ TEST(Pipeline, RepairRewritesLinesInPlace) {
   EXPECT_EQ(std::count(text.begin(), text.end(), '\f'), 2);
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), std::count(legacy.begin(), legacy.end(), '\n') + 3);
   EXPECT_GT(doc.repaired_words, 10u);
+}
+
+TEST(Shards, StableByContentAndEven) {
+  // The first 64 bits of the hash, modulo N: fixed for all time, or resumed shards would drift.
+  EXPECT_EQ(shard_of("0000000000000007ffff", 4), 3u);
+  EXPECT_EQ(shard_of("ffffffffffffffff", 10), 0xffffffffffffffffull % 10);
+  EXPECT_EQ(shard_of("abc", 1), 0u);
+  std::vector<int> count(4);
+  for (int i = 0; i < 4000; ++i) ++count[shard_of(sha256_hex(std::to_string(i)), 4)];
+  for (int c : count) EXPECT_NEAR(c, 1000, 120);
+}
+
+TEST(Shards, EveryInputInExactlyOneShardBadOnesToo) {
+  TempDir dir;
+  for (int i = 0; i < 12; ++i) write_file(dir / ("m" + std::to_string(i) + ".txt"), "Protokoll 2024-01-0" + std::to_string(i % 9 + 1) + "\nNärvarande: Anna Berg\n");
+  write_file(dir / "empty.txt", "");
+  write_file(dir / "broken.png", "\x89PNG\r\n\x1a\nnot really");
+  const auto inputs = expand_inputs({dir.path.string()});
+  std::map<std::string, int> taken;  // input -> shards that did or failed it
+  for (std::size_t k = 0; k < 3; ++k) {
+    PipelineOptions o = options();
+    o.shard = k;
+    o.shard_count = 3;
+    Pipeline batch(o);
+    std::size_t others = 0;
+    batch.process(
+        inputs, [&](std::size_t, Document&& d) { ++taken[d.source.path]; },
+        [&](const InputFailure& f) { f.other_shard ? ++others : ++taken[f.path]; });
+    EXPECT_GT(others, 0u);
+  }
+  EXPECT_EQ(taken.size(), inputs.size());
+  for (const auto& [path, n] : taken) EXPECT_EQ(n, 1) << path;
 }

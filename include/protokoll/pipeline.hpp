@@ -24,6 +24,7 @@ struct InputFailure {
   bool skipped = false;  ///< not minutes, found in a folder: a note, not a failure
   bool resumed = false;  ///< skipped because an earlier run did it (PipelineOptions::already_done)
   bool other_shard = false;  ///< left to another shard (PipelineOptions::shard)
+  std::string sha256 = {};   ///< when known: resumed inputs and second copies of the same content
 };
 
 /// The shard (0-based, of `count`) an input belongs to: from the first 64 bits of its SHA-256

@@ -4,6 +4,7 @@
 #include <future>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
@@ -44,8 +45,8 @@ struct Pipeline::Impl {
     return options.shard_count > 1 && shard_of(sha256_hex(path), options.shard_count) != options.shard;
   }
 
-  Document load_one(const InputPath& input) {
-    Document out;
+  // Fills `out` as it goes, so a caller that catches still has the content hash.
+  void load_one(const InputPath& input, Document& out) {
     detail::StageTimer timer("load");
     std::string bytes;
     try {
@@ -92,7 +93,6 @@ struct Pipeline::Impl {
       repairer.repair(out);
       timer.lap("repair");
     }
-    return out;
   }
 };
 
@@ -116,6 +116,7 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
     std::optional<InputFailure> failure;
   };
   std::size_t next = 0;
+  std::unordered_map<std::string, std::string> first_of;  // content hash -> the first input with it
   const std::size_t tokens = std::max<std::size_t>(2, 2 * static_cast<std::size_t>(std::max(1, impl_->options.jobs > 0 ? impl_->options.jobs : 4)));
   tbb::parallel_pipeline(
       tokens,
@@ -140,7 +141,8 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                            }
                                            try {
                                              const auto started = std::chrono::steady_clock::now();
-                                             s->loaded = impl_->load_one(in);
+                                             s->loaded.emplace();
+                                             impl_->load_one(in, *s->loaded);
                                              s->loaded->seconds = std::chrono::duration<double>(
                                                  std::chrono::steady_clock::now() - started).count();
                                            } catch (const SetupError&) {
@@ -151,6 +153,7 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                              s->failure->other_shard = true;
                                            } catch (const AlreadyDoneError& e) {
                                              s->failure = InputFailure{in.path, e.what(), true, true};
+                                             s->failure->sha256 = s->loaded->source.sha256;
                                            } catch (const NotMinutesError& e) {
                                              s->failure = InputFailure{in.path, e.what(), true};
                                            } catch (const std::exception& e) {
@@ -160,8 +163,25 @@ void Pipeline::process(const std::vector<InputPath>& inputs,
                                          }) &
           tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* s) {
             std::unique_ptr<Slot> owned(s);
-            if (s->failure) on_failure(*s->failure);
-            else on_loaded(s->index, std::move(*s->loaded));
+            if (s->failure) {
+              if (s->failure->resumed && !s->failure->sha256.empty()) first_of.emplace(s->failure->sha256, s->failure->path);
+              on_failure(*s->failure);
+              return;
+            }
+            // The same bytes under a second name are said so and left out, in input order, so
+            // which name is kept does not depend on the threads (its work is done twice, its
+            // outputs once).
+            const std::string& sha = s->loaded->source.sha256;
+            if (!sha.empty()) {
+              const auto [first, fresh] = first_of.emplace(sha, s->loaded->source.path);
+              if (!fresh) {
+                InputFailure dup{s->loaded->source.path, "skipped: same content as " + first->second, true};
+                dup.sha256 = sha;
+                on_failure(dup);
+                return;
+              }
+            }
+            on_loaded(s->index, std::move(*s->loaded));
           }));
   if (models.valid()) models.get();
 }

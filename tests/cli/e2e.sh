@@ -149,6 +149,12 @@ check "eval: the miss is named" grep -q "bun-2023-03-07 (records): no output for
 "$bin" eval --output "$src/samples/legacy/000.txt" --gold "$src/samples/legacy/000.gold.txt" --max-wer 0.05 > /dev/null 2>&1
 check "eval threshold not met: exit 3" test $? -eq 3
 
+# The same content under two names: processed once, the second said so (in input order).
+mkdir -p "$tmp/dup" && cp "$src/samples/legacy/001.txt" "$tmp/dup/a.txt" && cp "$src/samples/legacy/001.txt" "$tmp/dup/b.txt"
+"$bin" run "$tmp/dup" > "$tmp/dup.jsonl" 2> "$tmp/dup.err"
+check "same content twice: one record, exit 0" bash -c "test $? -eq 0 && test \$(wc -l < '$tmp/dup.jsonl') -eq 1"
+check "same content twice: the second named" grep -q "dup/b.txt: skipped: same content as .*dup/a.txt" "$tmp/dup.err"
+
 # segment on clean text, and jq-friendly output.
 "$bin" segment "$src/samples/pages/apt-solrosen-2024-02-06.source.txt" > "$tmp/apt.jsonl"
 check "segment: date" grep -q '"date":"2024-02-06"' "$tmp/apt.jsonl"
@@ -244,7 +250,7 @@ check "ignore file of a folder above applies" test "$(grep -c . "$tmp/above.json
 mkdir -p "$tmp/batch"
 # Enough inputs that the kill lands while the run is still going.
 batch=300
-for i in $(seq -w 1 $batch); do cp "$src/samples/legacy/00$((10#$i % 2)).txt" "$tmp/batch/m$i.txt"; done
+for i in $(seq -w 1 $batch); do { cat "$src/samples/legacy/00$((10#$i % 2)).txt"; echo "Bilaga $i"; } > "$tmp/batch/m$i.txt"; done  # distinct: a copy would be skipped as such
 printf '\x89PNG\r\n\x1a\nnot an image' > "$tmp/batch/broken.png"
 "$bin" -j 1 run --out-dir "$tmp/full" "$tmp/batch" > "$tmp/full.out" 2> "$tmp/full.err"; code=$?
 check "out-dir: exit 2 for the broken input" test "$code" -eq 2

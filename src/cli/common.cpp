@@ -82,22 +82,42 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
   static Pipeline* kept = nullptr;
   kept = new Pipeline(shared.options);
   Pipeline& pipeline = *kept;
-  std::size_t failed = 0, done = 0;
-  const bool progress = !shared.quiet && ::isatty(STDERR_FILENO) && paths.size() > 1;
+  std::size_t failed = 0, done = 0, finished = 0;
+  // auto: a bar when stderr is a terminal; json: one line per input for machines.
+  const std::string& mode = shared.progress;
+  const bool bar = !shared.quiet && paths.size() > 1 && (mode == "bar" || (mode == "auto" && ::isatty(STDERR_FILENO)));
+  const bool json_lines = mode == "json";
   const auto started = std::chrono::steady_clock::now();
+  // Every input that finishes, whatever became of it, moves the count, the rate and the time left.
+  auto tick = [&](const std::string& path, const char* status, std::size_t pages) {
+    ++finished;
+    if (!bar && !json_lines) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double rate = finished / std::max(seconds, 1e-3);
+    const double left = (paths.size() - finished) / std::max(rate, 1e-9);
+    if (json_lines) {
+      nlohmann::ordered_json j;
+      j["input"] = path;
+      j["status"] = status;
+      j["pages"] = pages;
+      j["finished"] = finished;
+      j["total"] = paths.size();
+      j["seconds"] = std::round(seconds * 1000) / 1000;
+      j["files_per_second"] = std::round(rate * 100) / 100;
+      j["eta_seconds"] = std::round(left * 10) / 10;
+      std::cerr << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
+      return;
+    }
+    const auto l = static_cast<long>(left);
+    std::cerr << "\r[" << finished << "/" << paths.size() << "] " << std::fixed << std::setprecision(1) << rate << " files/s, "
+              << l / 60 << "m" << std::setw(2) << std::setfill('0') << l % 60 << std::setfill(' ') << "s left  " << path
+              << "\x1b[K" << std::flush;
+  };
   pipeline.process(
       paths,
       [&](std::size_t, Document&& doc) {
         ++done;
-        if (progress) {
-          // Files done, their rate and the time left at that rate.
-          const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-          const double rate = (done + failed) / std::max(seconds, 1e-3);
-          const auto left = static_cast<long>((paths.size() - done - failed) / std::max(rate, 1e-9));
-          std::cerr << "\r[" << done + failed << "/" << paths.size() << "] " << std::fixed << std::setprecision(1) << rate
-                    << " files/s, " << left / 60 << "m" << std::setw(2) << std::setfill('0') << left % 60 << std::setfill(' ')
-                    << "s left  " << doc.source.path << "\x1b[K" << std::flush;
-        }
+        tick(doc.source.path, "ok", doc.pages.size());
         shared.tally.pages += doc.pages.size();
         shared.tally.repairs += doc.repaired_words;
         shared.tally.warnings += doc.source.warnings.size();
@@ -107,6 +127,7 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
         on_document(std::move(doc));
       },
       [&](const InputFailure& f) {
+        tick(f.path, f.other_shard ? "other-shard" : f.resumed ? "done-before" : f.skipped ? "skipped" : "failed", 0);
         if (f.other_shard) {  // another shard's: not this run's to enter or report
           ++shared.tally.other_shard;
           return;
@@ -128,7 +149,7 @@ int process_inputs(Shared& shared, char** argv, bool will_ocr, const std::functi
   shared.tally.inputs = paths.size();
   shared.tally.done = done;
   shared.tally.failed = failed;
-  if (progress) std::cerr << "\r\x1b[K";
+  if (bar) std::cerr << "\r\x1b[K";
   if (changes_file.is_open()) {
     changes_file.close();
     if (!changes_file) {

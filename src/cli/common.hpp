@@ -22,6 +22,7 @@ inline constexpr int kOk = 0, kUsage = 1, kSomeFailed = 2, kThreshold = 3;
 struct Shared {
   int jobs = 0;
   bool quiet = false;
+  std::string progress = "auto";  ///< --progress: auto, bar, json, none
   PipelineOptions options;
   std::vector<std::string> inputs;
   std::string changes_path;  ///< --changes

@@ -41,6 +41,11 @@ int main(int argc, char** argv) {
   Shared shared;
   app.add_option("-j,--jobs", shared.jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", shared.quiet, "no progress messages on stderr");
+  app.add_option("--progress", shared.progress,
+                 "auto (a bar when stderr is a terminal), bar, none, or json: one JSON line per input on stderr "
+                 "(input, status, pages, finished, total, seconds, files_per_second, eta_seconds)")
+      ->check(CLI::IsMember({"auto", "bar", "json", "none"}))
+      ->capture_default_str();
   std::vector<std::unique_ptr<Verb>> verbs;
   verbs.push_back(make_run(app, shared));
   verbs.push_back(make_ocr(app, shared));

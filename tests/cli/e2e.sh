@@ -155,6 +155,12 @@ mkdir -p "$tmp/dup" && cp "$src/samples/legacy/001.txt" "$tmp/dup/a.txt" && cp "
 check "same content twice: one record, exit 0" bash -c "test $? -eq 0 && test \$(wc -l < '$tmp/dup.jsonl') -eq 1"
 check "same content twice: the second named" grep -q "dup/b.txt: skipped: same content as .*dup/a.txt" "$tmp/dup.err"
 
+# --progress=json: one JSON line per input on stderr, whatever became of it; stdout unchanged.
+"$bin" run --progress=json "$src/samples/legacy/" "$tmp/dup" > "$tmp/pj.out" 2> "$tmp/pj.err"
+check "--progress=json: a line per input, the last finished = total" bash -c "test \$(grep -c '^{' '$tmp/pj.err') -eq 4 && grep '^{' '$tmp/pj.err' | tail -1 | jq -e '.finished == 4 and .total == 4 and .eta_seconds == 0' > /dev/null"
+check "--progress=json: the duplicate's status is skipped" bash -c "grep '^{' '$tmp/pj.err' | jq -e 'select(.input | endswith(\"b.txt\")) | .status == \"skipped\"' > /dev/null"
+check "--progress=json: stdout still the records (dup/ holds two more copies of 001)" test "$(wc -l < "$tmp/pj.out")" -eq 2
+
 # segment on clean text, and jq-friendly output.
 "$bin" segment "$src/samples/pages/apt-solrosen-2024-02-06.source.txt" > "$tmp/apt.jsonl"
 check "segment: date" grep -q '"date":"2024-02-06"' "$tmp/apt.jsonl"

@@ -183,8 +183,7 @@ class EvalVerb : public Verb {
       const std::string name = b.value("name", ""), kind = b.value("kind", "");
       const auto it = now.find({name, kind});
       if (it == now.end()) {
-        misses.push_back({name, kind, "", "", 0, 0});
-        misses.back().limit_name = "in the baseline, not scored now";
+        misses.push_back({name, kind, "", "in the baseline, not scored now"});
         continue;
       }
       const nlohmann::json& was = b.contains("scores") ? b["scores"] : nlohmann::json::object();
@@ -255,22 +254,19 @@ class EvalVerb : public Verb {
         if (v.get<double>() < 1) below += (below.empty() ? "  " : ", ") + f + ' ' + fixed(v, 3);
       std::cout << below << '\n';
     };
-    bool header = false;
-    for (std::size_t i = 0; i < scored.size(); ++i)
-      if (scored[i].text) {
-        if (!header) std::cout << pad("text") << "  words  WER     CER     fixed            broken\n";
-        header = true;
-        text_row(scored[i].c.name, all["cases"][i]["scores"]);
-      }
-    if (header && all["total"].contains("text")) text_row("all", all["total"]["text"]);
-    header = false;
-    for (std::size_t i = 0; i < scored.size(); ++i)
-      if (scored[i].records) {
-        if (!header) std::cout << pad("records") << "found/gold  overall  fields below 1\n";
-        header = true;
-        records_row(scored[i].c.name, all["cases"][i]["scores"]);
-      }
-    if (header && all["total"].contains("records")) records_row("all", all["total"]["records"]);
+    // One table per kind: its header, a row per case of that kind, and the pooled row.
+    auto section = [&](const char* kind, const char* header, const auto& print_row) {
+      bool any = false;
+      for (std::size_t i = 0; i < scored.size(); ++i)
+        if (all["cases"][i]["kind"] == kind) {
+          if (!any) std::cout << pad(kind) << header << '\n';
+          any = true;
+          print_row(scored[i].c.name, all["cases"][i]["scores"]);
+        }
+      if (any && all["total"].contains(kind)) print_row("all", all["total"][kind]);
+    };
+    section("text", "  words  WER     CER     fixed            broken", text_row);
+    section("records", "found/gold  overall  fields below 1", records_row);
   }
 
   CLI::App* sub_;

@@ -74,7 +74,7 @@ class RecordsVerb : public Verb {
         std::cerr << "protokoll: " << error << '\n';
         return kUsage;
       }
-      // Shards side by side write one folder; each keeps its own manifest.
+      // A meeting never spans shards, so none may span files: the union equals a plain run.
       shared_.options.per_file = true;
     }
     if (!out_dir_.empty()) {

@@ -131,7 +131,7 @@ EvalPlan plan_eval(const std::string& output, const std::string& gold, const std
   const std::vector<fs::path> inputs = input.empty() ? std::vector<fs::path>{} : files_of(input);
   const bool gold_is_file = fs::is_regular_file(gold, ec), input_is_file = fs::is_regular_file(input, ec);
   const GoldIndex golds = gold_is_file ? GoldIndex{} : index_gold(files_of(gold));
-  const bool output_is_file = outputs.size() == 1 && fs::is_regular_file(output, ec);
+  const bool output_is_file = fs::is_regular_file(output, ec);
 
   EvalPlan plan;
   std::map<std::pair<std::string, EvalKind>, bool> used;  // by gold path

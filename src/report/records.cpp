@@ -67,29 +67,34 @@ void row(std::string& out, std::string_view label, const std::string& cell_html)
   out += "</th><td>" + cell_html + "</td></tr>\n";
 }
 
-std::string people(const MeetingLines& m, const std::vector<Participant>& list) {
+// Names, each linked to the line that has it, with what `describe` adds to the name.
+template <class Person, class Describe>
+std::string linked_names(const MeetingLines& m, const std::vector<Person>& list, Describe describe) {
   std::string out;
   for (const auto& p : list) {
     if (!out.empty()) out += ", ";
-    std::string shown = p.name;
-    if (p.party) shown += " (" + *p.party + ")";
-    if (p.role) shown += ", " + *p.role;
-    if (p.replaces) shown += ", for " + *p.replaces;
-    out += link(find_person(m, p.name), shown);
+    out += link(find_person(m, p.name), describe(p));
   }
   return out;
 }
 
+std::string people(const MeetingLines& m, const std::vector<Participant>& list) {
+  return linked_names(m, list, [](const Participant& p) {
+    std::string shown = p.name;
+    if (p.party) shown += " (" + *p.party + ")";
+    if (p.role) shown += ", " + *p.role;
+    if (p.replaces) shown += ", for " + *p.replaces;
+    return shown;
+  });
+}
+
 std::string absentees(const MeetingLines& m, const std::vector<Absent>& list) {
-  std::string out;
-  for (const auto& a : list) {
-    if (!out.empty()) out += ", ";
+  return linked_names(m, list, [](const Absent& a) {
     std::string shown = a.name;
     if (a.party) shown += " (" + *a.party + ")";
     if (a.note) shown += ", " + *a.note;
-    out += link(find_person(m, a.name), shown);
-  }
-  return out;
+    return shown;
+  });
 }
 
 void append_items(std::string& out, const MeetingLines& m, const std::vector<Item>& items) {

@@ -13,30 +13,48 @@ namespace protokoll::repair {
 
 using namespace tuning;
 
-// The nearest word on the same line each way (its index in `order`), none past punctuation
-// that ends a clause or when that word is never repaired (a number, a bullet).
+// The nearest word each way (its index in `order`), none past punctuation that ends a clause
+// or when that word is never repaired (a number, a bullet). A sentence wrapped onto the next
+// line keeps its context across the break ("… kunskapen om dagens skola är | låg."): the
+// next line continues this one when it starts flush with a small letter and neither is a
+// list of names or a page break; otherwise the line's edge is a clause's edge.
 void find_neighbours(DocumentState& doc) {
   const auto& lines = doc.lines;
   const auto& order = doc.order;
   doc.prev_of.assign(order.size(), -1);
   doc.next_of.assign(order.size(), -1);
-  auto neighbour = [&](std::size_t li, std::size_t ti, int dir) -> std::int32_t {
-    const auto& toks = lines[li].tokens;
-    for (long k = static_cast<long>(ti) + dir; k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
-      const Token& t = toks[static_cast<std::size_t>(k)];
-      if (t.word) return t.slot;
-      for (std::size_t p = t.begin; p < t.end; ++p) {
-        char32_t c = lines[li].text[p];
-        if (c == U'.' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U'(' || c == U')' ||
-            c == U'/' || c == U'•')
-          return -1;
+  auto continues = [&](std::size_t a) {  // line a + 1 goes on with line a's sentence
+    if (a + 1 >= lines.size()) return false;
+    const LineWork& here = lines[a];
+    const LineWork& next = lines[a + 1];
+    if (here.tokens.empty() || next.tokens.empty() || here.name_list || next.name_list ||
+        next.bullet_token != SIZE_MAX || next.text.empty())
+      return false;
+    if (here.text.find(U'\f') != std::u32string::npos || next.text.find(U'\f') != std::u32string::npos) return false;
+    return next.tokens.front().begin == 0 && is_letter(next.text[0]) && !is_upper(next.text[0]);
+  };
+  auto neighbour = [&](std::size_t li, long ti, int dir) -> std::int32_t {
+    for (int crossed = 0; crossed < 2; ++crossed) {
+      const auto& toks = lines[li].tokens;
+      for (long k = ti + dir; k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
+        const Token& t = toks[static_cast<std::size_t>(k)];
+        if (t.word) return t.slot;
+        for (std::size_t p = t.begin; p < t.end; ++p) {
+          char32_t c = lines[li].text[p];
+          if (c == U'.' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U'(' || c == U')' ||
+              c == U'/' || c == U'•')
+            return -1;
+        }
       }
+      if (crossed || !(dir < 0 ? li > 0 && continues(li - 1) : continues(li))) return -1;
+      li = dir < 0 ? li - 1 : li + 1;  // on to the other line's far end
+      ti = dir < 0 ? static_cast<long>(lines[li].tokens.size()) : -1;
     }
     return -1;
   };
   for (std::size_t i = 0; i < order.size(); ++i) {
-    doc.prev_of[i] = neighbour(order[i].first, order[i].second, -1);
-    doc.next_of[i] = neighbour(order[i].first, order[i].second, +1);
+    doc.prev_of[i] = neighbour(order[i].first, static_cast<long>(order[i].second), -1);
+    doc.next_of[i] = neighbour(order[i].first, static_cast<long>(order[i].second), +1);
   }
   doc.context_first.assign(order.size(), kNoWord);
   doc.context_last.assign(order.size(), kNoWord);

@@ -45,3 +45,29 @@ TEST(Decide, ContextAndMarginsOnALostText) {
       EXPECT_GT(ch.best_score, ch.identity_score);
     }
 }
+
+TEST(Decide, ContextCrossesALineBreakOnlyWhereTheSentenceGoesOn) {
+  // "… dagens skola är" | "låg." wraps: the word after the break has the one before it as
+  // context. A line that starts with a capital, a bullet or after a list of names does not.
+  PieceFixture f({"visar att kunskapen om dagens skola ar", "lag. Manga har en forlegad bild",
+                  "Det var allt for i dag", "Nasta mote"});
+  DocumentState doc(f.piece);
+  prepare(doc);
+  find_readings(engine(), doc);
+  find_neighbours(doc);
+  auto slot = [&](std::size_t li, std::size_t nth) {
+    std::size_t k = 0;
+    for (const Token& t : doc.lines[li].tokens)
+      if (t.slot >= 0 && k++ == nth) return t.slot;
+    return -1;
+  };
+  const int ar = slot(0, 6), lag = slot(1, 0), idag = slot(2, 5), nasta = slot(3, 0);
+  ASSERT_GE(lag, 0);
+  EXPECT_EQ(doc.prev_of[static_cast<std::size_t>(lag)], ar);
+  EXPECT_EQ(doc.next_of[static_cast<std::size_t>(ar)], lag);
+  EXPECT_EQ(doc.prev_of[static_cast<std::size_t>(nasta)], -1);  // "Nasta" starts with a capital
+  EXPECT_EQ(doc.next_of[static_cast<std::size_t>(idag)], -1);
+  decide_all(engine(), doc, 0);
+  EXPECT_EQ(decided(doc, 0).back(), "är");
+  EXPECT_EQ(decided(doc, 1).front(), "låg");
+}

@@ -401,11 +401,12 @@ TEST_P(DevSet, FixAndBreakRates) {
   TextScores s = score_text(r.text, gold, legacy);
   std::cout << name << ": fix " << *s.fix_rate << " (" << s.fixed << "/" << s.damaged << "), break "
             << *s.break_rate << " (" << s.broken << "/" << s.intact << "), wer " << s.wer << "\n";
-  // Measured with the interpellation model (issue 19): 000 0.970 / 0.0022, 001 0.963 / 0.
+  // Measured with the 184-page confusion table and context across wrapped lines (issue 19):
+  // 000 0.964 / 0, 001 0.976 / 0, 002 0.976 / 0.0016.
   EXPECT_GE(*s.fix_rate, 0.96);
   EXPECT_LE(*s.break_rate, 0.003);
 }
-INSTANTIATE_TEST_SUITE_P(Legacy, DevSet, ::testing::Values("000", "001"));
+INSTANTIATE_TEST_SUITE_P(Legacy, DevSet, ::testing::Values("000", "001", "002"));
 
 // The held-out texts (our minutes, rendered and OCR'd with the English model; no constant was
 // tuned on them): a floor below the measured fix rates (0.968 / 0.943 with the interpellation

@@ -143,7 +143,7 @@ LabelMatch match_label(std::string_view raw) {
       after = trim(after.substr(1));  // "Vid anteckningarna/Marie Krantz"
     } else if (list_label && (std::isupper(static_cast<unsigned char>(after[0])) ||
                               static_cast<unsigned char>(after[0]) == 0xc3) &&
-               (lw.label != Label::secretary || rest.size() > 1 && rest[0] == ' ' && rest[1] == ' ')) {
+               (lw.label != Label::secretary || (rest.size() > 1 && rest[0] == ' ' && rest[1] == ' '))) {
       // "Närvarande Anna Ek, Per Lund": names without a colon (a table layout); "Sekreterare
       // Anna Ek" only in a column layout, since a sentence may begin so.
     } else {
@@ -268,7 +268,11 @@ Subheading match_subheading(std::string_view raw) {
       "underlag", "omröstning", "omröstningsresultat", "propositionsordning", "proposition", "protokollsanteckning",
       "jäv", "expediering", "beslutet skickas till", "skickas till", "paragrafen justeras omedelbart",
       "handlingar", "bilagor", "bilaga", "yttrande", "särskilt yttrande", "föredragning", "diskussion"};
-  return other.count(s) ? Subheading::other : Subheading::none;
+  if (other.count(s)) return Subheading::other;
+  // "Innehåll i dialog på huvudmannanivå": what a part of an item holds, not an item of its own.
+  for (std::string_view head : {"innehåll i ", "innehåll på ", "innehållet i "})
+    if (s.rfind(head, 0) == 0 && std::count(s.begin(), s.end(), ' ') <= 6) return Subheading::other;
+  return Subheading::none;
 }
 
 namespace {

@@ -19,6 +19,30 @@ bool ends_sentence(std::string_view t) {
   return c == '.' || c == ',' || c == ';' || c == '!' || c == '?';
 }
 
+// A sentence ends inside the line and another begins ("… koll på nuläget. (Behovsanalys)
+// Beredskap …"): a word of three or more small letters, then '.', '!' or '?', a space and a
+// capital or a parenthesis. Abbreviations ("ev.", "t.ex.") are shorter or hold a dot.
+bool inner_sentence_end(std::string_view t) {
+  for (std::size_t p = 3; p + 2 < t.size(); ++p) {
+    if ((t[p] != '.' && t[p] != '!' && t[p] != '?') || t[p + 1] != ' ') continue;
+    std::size_t after = p + 2;
+    const char32_t next = decode_utf8(t, after);
+    if (!is_upper(next) && next != U'(') continue;
+    std::size_t letters = 0, q = p;
+    while (q > 0) {
+      std::size_t start = q - 1;
+      while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+      std::size_t at = start;
+      const char32_t c = decode_utf8(t, at);
+      if (!is_letter(c) || is_upper(c)) break;
+      ++letters;
+      q = start;
+    }
+    if (letters >= 3 && (q == 0 || t[q - 1] == ' ')) return true;
+  }
+  return false;
+}
+
 bool bullet_line(std::string_view t) {
   return t.rfind("•", 0) == 0 || t.rfind("◦", 0) == 0 || t.rfind("- ", 0) == 0 || t.rfind("– ", 0) == 0 ||
          t.rfind("* ", 0) == 0 || t.rfind("o ", 0) == 0;
@@ -54,7 +78,7 @@ bool heading_at(const MeetingText& m, std::size_t i, std::size_t end) {
   const std::size_t length = utf8_length(t);
   if (length < 3 || length > 80 || !starts_upper(t) || bullet_line(t)) return false;
   const bool colon = t.back() == ':';
-  if (ends_sentence(t) || (t.find(':') != std::string::npos && !colon)) return false;
+  if (ends_sentence(t) || inner_sentence_end(t) || (t.find(':') != std::string::npos && !colon)) return false;
   if (find_date(t) || minutes::next_meeting(t) || minutes::document_type(t) || minutes::closing_secretary(t) ||
       looks_like_name(t))
     return false;
@@ -183,6 +207,7 @@ void find_agenda(MeetingText& m) {
 namespace {
 
 struct ItemReader {
+  ItemReader(MeetingText& m, Record& r) : m(m), r(r) {}
   MeetingText& m;
   Record& r;
   Item* current = nullptr;
@@ -404,7 +429,7 @@ void read_next_meeting(const MeetingText& m, Record& r) {
 }  // namespace
 
 void read_items(MeetingText& m, Record& r) {
-  ItemReader reader{m, r};
+  ItemReader reader(m, r);
   for (std::size_t i = m.body; i < m.closing; ++i) reader.read_line(i);
   reader.flush();
   reader.decisions_in_text();

@@ -110,6 +110,14 @@ TEST(Items, EveryNumberingFormAndHeadings) {
                                                  "Grupparbete\n\nUppgift i två steg:\n1. Person X intervjuar Y.\n2. Person Y svarar.\n\n"
                                                  "Budget 2023\n\nRamarna presenteras i november.\n");
   EXPECT_EQ(titles(h), (std::vector<std::string>{"Läget inför hösten", "Prioriteringar under året", "Grupparbete", "Budget 2023"}));
+  // A short line that holds the end of one sentence and the start of the next is text; what a
+  // part of an item holds ("Innehåll i …") is a subheading of it.
+  Record s = extract_record(std::string(kHead) + "Läget inför hösten\n\nAlla skolor har kommit igång enligt plan.\n\n"
+                                                 "Vi behöver ha koll på nuläget. (Behovsanalys) Beredskap\n\n"
+                                                 "Det gäller alla enheter.\n\nInnehåll i dialog på huvudmannanivå\n"
+                                                 "• Samarbetet kring elever i behov av stöd\n\n"
+                                                 "Budget 2023\n\nRamarna presenteras i november.\n");
+  EXPECT_EQ(titles(s), (std::vector<std::string>{"Läget inför hösten", "Budget 2023"}));
   // An agenda read out first, then gone through.
   Record a = extract_record(std::string(kHead) + "Dagordning\n1. Föregående\n2. Schema\n\n1. Föregående\nGicks igenom.\n\n2. Schema\nKlart.\n");
   EXPECT_EQ(titles(a), (std::vector<std::string>{"Föregående", "Schema"}));

@@ -64,8 +64,13 @@ struct DecodedText {
 
 /// Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise the charset that
 /// ICU's detector names (Windows-1252 / ISO-8859-1 for legacy Swedish). Not normalized. Throws
-/// InputError when the bytes are not text (NUL bytes without a UTF-16 BOM).
-DecodedText decode_text(std::string_view bytes);
+/// InputError when the bytes are not text (NUL bytes without a UTF-16 BOM). A non-empty
+/// `encoding` (any name ICU knows: "windows-1252", "ISO-8859-1", "IBM437", "UTF-16LE") is used
+/// as given instead, for the whole text.
+DecodedText decode_text(std::string_view bytes, const std::string& encoding = {});
+
+/// Whether ICU can decode `encoding` (a charset name or alias).
+bool encoding_supported(const std::string& encoding);
 
 /// Text that is plainly not minutes: "JSON", "XML", "HTML", "a script"; nullopt otherwise.
 std::optional<std::string> not_minutes(std::string_view bytes);
@@ -76,6 +81,6 @@ void load_text_lines(std::string_view utf8, Document& doc);
 
 /// Load text bytes in any supported encoding: decode_text (doc.source.encoding), then
 /// load_text_lines. Throws InputError.
-void load_text(std::string_view bytes, Document& doc);
+void load_text(std::string_view bytes, Document& doc, const std::string& encoding = {});
 
 }  // namespace protokoll

@@ -39,6 +39,9 @@ struct PipelineOptions {
   bool per_file = false;    ///< each file its own stream of meetings
   bool images_only = false; ///< `ocr`: text inputs are failures
   bool digest = true;       ///< SHA-256 of each input (records cite it; `repair` and `ocr` skip it)
+  /// Text inputs are in this charset (an ICU converter name), not detected; empty: detect.
+  /// A file in it that is neither an image nor a PDF is text, whatever its bytes look like.
+  std::string encoding;
   int jobs = 0;             ///< worker threads, 0 = all cores
   /// When it becomes true, no further input is started; those under way finish and are
   /// handed on (the CLI sets it on SIGINT/SIGTERM).

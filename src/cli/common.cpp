@@ -25,6 +25,9 @@ void add_repair_options(CLI::App* sub, Shared& shared) {
                   "how much better (log10) a repair must score than the word as it stands; "
                   "higher is safer, lower repairs more")
       ->capture_default_str();
+  sub->add_option("--encoding", shared.options.encoding,
+                  "decode every text input as this charset (an ICU name: windows-1252, ISO-8859-1, IBM437, "
+                  "UTF-16LE, ...) instead of detecting it line by line");
 }
 
 void add_ocr_options(CLI::App* sub, Shared& shared) {

@@ -1,6 +1,7 @@
 #include "protokoll/resources.hpp"
 #include "protokoll/ocr.hpp"
 
+#include <array>
 #include <cstdarg>
 #include <cstdlib>
 #include <dlfcn.h>
@@ -68,18 +69,35 @@ std::string find_tessdata(const std::string& requested, const std::string& langu
                            "); install it: apt-get install tesseract-ocr-" + missing);
 }
 
-// A PNG cut short (an interrupted copy) makes libpng print to stderr before it fails: check
-// the chunk structure first and report it as one line of ours.
-bool png_truncated(std::string_view b) {
-  if (b.size() < 8 || b.substr(0, 8) != "\x89PNG\r\n\x1a\n") return false;
+// What is wrong with a PNG before libpng sees it, or nullptr: libpng reports damage by printing
+// to stderr ("libpng error: IDAT: invalid distances set"), which is not one line naming the file.
+// A file that ends before IEND is truncated; a chunk whose CRC does not match is damaged.
+const char* png_problem(std::string_view b) {
+  if (b.size() < 8 || b.substr(0, 8) != "\x89PNG\r\n\x1a\n") return nullptr;
+  static const auto table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t n = 0; n < 256; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
   std::size_t pos = 8;
   while (pos + 12 <= b.size()) {
     const auto* p = reinterpret_cast<const unsigned char*>(b.data() + pos);
-    const std::size_t length = (std::size_t(p[0]) << 24) | (std::size_t(p[1]) << 16) | (std::size_t(p[2]) << 8) | p[3];
-    if (b.substr(pos + 4, 4) == "IEND") return false;
+    auto be32 = [](const unsigned char* q) {
+      return (std::uint32_t(q[0]) << 24) | (std::uint32_t(q[1]) << 16) | (std::uint32_t(q[2]) << 8) | q[3];
+    };
+    const std::size_t length = be32(p);
+    if (length > b.size() - pos - 12) return "truncated PNG image (the file ends before the image does)";
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (std::size_t k = 4; k < 8 + length; ++k) crc = table[(crc ^ p[k]) & 0xFF] ^ (crc >> 8);
+    if ((crc ^ 0xFFFFFFFFu) != be32(p + 8 + length)) return "damaged PNG image (a chunk fails its checksum)";
+    if (b.substr(pos + 4, 4) == "IEND") return nullptr;
     pos += 12 + length;
   }
-  return true;
+  return "truncated PNG image (the file ends before the image does)";
 }
 
 // Likewise a JPEG without its end marker (libjpeg warns "Premature end of JPEG file").
@@ -262,7 +280,7 @@ std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::vector
     } while (offset != 0);
     return pages;
   }
-  if (png_truncated(bytes)) throw InputError("truncated PNG image (the file ends before the image does)");
+  if (const char* problem = png_problem(bytes)) throw InputError(problem);
   if (jpeg_truncated(bytes)) throw InputError("truncated JPEG image (no end marker)");
   PixPtr pix(pixReadMem(data, bytes.size()));
   if (!pix) throw InputError("not a readable image (damaged or unsupported format)");
@@ -306,6 +324,15 @@ std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes) {
       pages.push_back(std::move(p));
       continue;
     }
+    // Refused from its size, before it is rendered, as an image is from its header.
+    const poppler::rectf box = page->page_rect(poppler::media_box);
+    const double megapixels = box.width() / 72.0 * dpi * (box.height() / 72.0 * dpi) / 1e6;
+    if (megapixels > impl_->options.max_megapixels)
+      throw InputError("PDF page " + std::to_string(i + 1) + " too large to be a page (" +
+                       std::to_string(static_cast<long>(box.width())) + "x" + std::to_string(static_cast<long>(box.height())) +
+                       " points, " + std::to_string(static_cast<long>(megapixels)) + " megapixels at " +
+                       std::to_string(dpi) + " dpi; --max-megapixels " +
+                       std::to_string(static_cast<long>(impl_->options.max_megapixels)) + ")");
     poppler::image img = renderer.render_page(page.get(), dpi, dpi);
     if (!img.is_valid()) throw InputError("PDF page " + std::to_string(i + 1) + " could not be rendered");
     PixPtr pix(pixCreate(img.width(), img.height(), 8));

@@ -67,6 +67,7 @@ struct Pipeline::Impl {
     if (bytes.empty()) throw InputError("empty file");
     if (options.already_done && options.already_done(out.source)) throw AlreadyDoneError("done in an earlier run");
     out.source.kind = detect_kind(bytes);
+    if (out.source.kind == SourceKind::unknown && !options.encoding.empty()) out.source.kind = SourceKind::text;
     switch (out.source.kind) {
       case SourceKind::text:
         if (options.images_only) throw InputError("is text, not an image (use `protokoll repair` or `run`)");
@@ -74,7 +75,7 @@ struct Pipeline::Impl {
           if (input.found) throw NotMinutesError("skipped: is " + *what + ", not minutes text");
           throw InputError("is " + *what + ", not minutes text");
         }
-        load_text(bytes, out);
+        load_text(bytes, out, options.encoding);
         timer.lap("decode");
         break;
       case SourceKind::image:
@@ -96,7 +97,11 @@ struct Pipeline::Impl {
   }
 };
 
-Pipeline::Pipeline(PipelineOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
+Pipeline::Pipeline(PipelineOptions options) : impl_(std::make_unique<Impl>()) {
+  if (!options.encoding.empty() && !encoding_supported(options.encoding))
+    throw SetupError("--encoding " + options.encoding + ": no such charset (try windows-1252, ISO-8859-1 or IBM437)");
+  impl_->options = std::move(options);
+}
 Pipeline::~Pipeline() = default;
 
 void Pipeline::process(const std::vector<InputPath>& inputs,

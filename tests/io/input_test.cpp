@@ -100,6 +100,45 @@ TEST(DecodeText, Utf16WithBom) {
   EXPECT_EQ(decode_text(be).utf8, "Ökad");
 }
 
+TEST(DecodeText, Utf16WithoutBomIsRecognizedBothWays) {
+  const std::string text = "Protokoll 2024-01-09\nPlats: Rådhuset\n";
+  std::string le, be;
+  for (unsigned char c : std::string("Protokoll 2024-01-09\nPlats: R\xe5" "dhuset\n")) {
+    le += static_cast<char>(c), le += '\0';
+    be += '\0', be += static_cast<char>(c);
+  }
+  EXPECT_EQ(detect_kind(le), SourceKind::text);
+  EXPECT_EQ(detect_kind(be), SourceKind::text);
+  const DecodedText l = decode_text(le), b = decode_text(be);
+  EXPECT_EQ(l.utf8, text);
+  EXPECT_EQ(l.encoding, "UTF-16LE");
+  EXPECT_EQ(b.utf8, text);
+  EXPECT_EQ(b.encoding, "UTF-16BE");
+  ASSERT_EQ(l.warnings.size(), 1u);
+  EXPECT_EQ(l.warnings[0], "UTF-16LE without a byte order mark");
+  // Text with a few NULs in it is not UTF-16.
+  EXPECT_EQ(decode_text(std::string("Plats: Rådhuset") + '\0' + "\nDatum: 2024-01-09\n").encoding, "UTF-8");
+}
+
+TEST(DetectKind, ControlCharactersMakeBinaryNotText) {
+  std::string random;
+  for (int i = 0; i < 4000; ++i) random += static_cast<char>((i * 7919 + 13) % 256);
+  EXPECT_EQ(detect_kind(random), SourceKind::unknown);  // random bytes under an image's name
+  // A form feed between pages, tabs and an escape or two are text.
+  EXPECT_EQ(detect_kind("Sida 1\f\nSida 2\tkolumn \x1b[0m\n"), SourceKind::text);
+}
+
+TEST(DecodeText, ForcedEncodingIsUsedAsGiven) {
+  // "Närvarande: Åsa" in IBM437 (DOS): detection would call it Windows-1252 and get "N„rvarande".
+  const std::string dos = "N\x84rvarande: \x8fsa\n";
+  EXPECT_EQ(decode_text(dos, "IBM437").utf8, "Närvarande: Åsa\n");
+  EXPECT_EQ(decode_text(dos, "IBM437").encoding, "IBM437");
+  EXPECT_NE(decode_text(dos).utf8, "Närvarande: Åsa\n");
+  EXPECT_TRUE(encoding_supported("windows-1252"));
+  EXPECT_TRUE(encoding_supported("IBM437"));
+  EXPECT_FALSE(encoding_supported("no-such-charset"));
+}
+
 TEST(DecodeText, DecomposedDiacriticsAreComposedWhenLoaded) {
   EXPECT_EQ(decode_text("ga\xcc\x88llande").utf8, "ga\xcc\x88llande");  // decoding only decodes
   Document doc;

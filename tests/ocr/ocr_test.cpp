@@ -1,6 +1,8 @@
 // Real Tesseract (Swedish model) on real page images rendered by tools/make-samples.
 #include "protokoll/ocr.hpp"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include "protokoll/eval.hpp"
@@ -68,6 +70,43 @@ TEST(Ocr, BrokenImageIsAnInputErrorNotACrash) {
     EXPECT_NE(std::string(e.what()).find("truncated PNG"), std::string::npos) << e.what();
   }
   EXPECT_THROW(engine.recognize_image(std::string("\xff\xd8\xff\xe0 cut short", 14)), InputError);
+  // Damaged inside (a flipped byte in the image data): refused from the chunk's checksum, so
+  // that libpng never prints its own message to stderr.
+  std::string damaged = png;
+  damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x5a);
+  try {
+    engine.recognize_image(damaged);
+    ADD_FAILURE() << "a damaged PNG was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged PNG image"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Ocr, HugePdfPageIsRefusedBeforeItIsRendered) {
+  if (!pdf_supported()) GTEST_SKIP() << "built without PDF support";
+  // One page of 14400 x 14400 points: 60000x60000 pixels at 300 dpi.
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (const char* object : {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>"}) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + object + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 4\n0000000000 65535 f \n";
+  for (std::size_t o : offsets) {
+    char row[32];
+    std::snprintf(row, sizeof row, "%010zu 00000 n \n", o);
+    pdf += row;
+  }
+  pdf += "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  OcrEngine engine;
+  try {
+    engine.recognize_pdf(pdf);
+    ADD_FAILURE() << "a 3600-megapixel page was rendered";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("PDF page 1 too large to be a page"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Ocr, MissingModelNamesThePackage) {

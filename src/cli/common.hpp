@@ -50,6 +50,9 @@ std::unique_ptr<Verb> make_segment(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_eval(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_report(CLI::App& app, Shared& shared);
 std::unique_ptr<Verb> make_merge_manifests(CLI::App& app, Shared& shared);
+/// `completions bash|zsh|fish` and `manpage`, written from `app`'s definitions (add them last).
+std::unique_ptr<Verb> make_completions(CLI::App& app, Shared& shared);
+std::unique_ptr<Verb> make_manpage(CLI::App& app, Shared& shared);
 
 void add_repair_options(CLI::App* sub, Shared& shared);
 

@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
   verbs.push_back(make_eval(app, shared));
   verbs.push_back(make_report(app, shared));
   verbs.push_back(make_merge_manifests(app, shared));
+  verbs.push_back(make_completions(app, shared));
+  verbs.push_back(make_manpage(app, shared));
 
   if (const auto wrong = unknown_verb(app, argc, argv)) {
     std::cerr << "protokoll: " << *wrong << "\nRun 'protokoll --help' for the verbs.\n";

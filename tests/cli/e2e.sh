@@ -157,9 +157,9 @@ check "same content twice: the second named" grep -q "dup/b.txt: skipped: same c
 
 # --progress=json: one JSON line per input on stderr, whatever became of it; stdout unchanged.
 "$bin" run --progress=json "$src/samples/legacy/" "$tmp/dup" > "$tmp/pj.out" 2> "$tmp/pj.err"
-check "--progress=json: a line per input, the last finished = total" bash -c "test \$(grep -c '^{' '$tmp/pj.err') -eq 4 && grep '^{' '$tmp/pj.err' | tail -1 | jq -e '.finished == 4 and .total == 4 and .eta_seconds == 0' > /dev/null"
+check "--progress=json: a line per input, the last finished = total" bash -c "test \$(grep -c '^{' '$tmp/pj.err') -eq 5 && grep '^{' '$tmp/pj.err' | tail -1 | jq -e '.finished == 5 and .total == 5 and .eta_seconds == 0' > /dev/null"
 check "--progress=json: the duplicate's status is skipped" bash -c "grep '^{' '$tmp/pj.err' | jq -e 'select(.input | endswith(\"b.txt\")) | .status == \"skipped\"' > /dev/null"
-check "--progress=json: stdout still the records (dup/ holds two more copies of 001)" test "$(wc -l < "$tmp/pj.out")" -eq 2
+check "--progress=json: stdout still the records (dup/ holds two more copies of 001; legacy/ has 000-002)" test "$(wc -l < "$tmp/pj.out")" -eq 3
 
 # segment on clean text, and jq-friendly output.
 "$bin" segment "$src/samples/pages/apt-solrosen-2024-02-06.source.txt" > "$tmp/apt.jsonl"
@@ -282,6 +282,30 @@ for l in open(sys.argv[1]):
 print(sorted(last.items()))' "$1"; }
 check "resumed: manifest statuses" test "$(statuses "$tmp/full/manifest.jsonl")" = "$(statuses "$tmp/part/manifest.jsonl")"
 check "--resume without a manifest: exit 1" bash -c "! '$bin' run --resume '$tmp/batch' > /dev/null 2>&1"
+
+# Shell completions and the man page, from the option definitions; installed by cmake --install.
+"$bin" completions bash > "$tmp/c.bash"
+check "completions bash: a verb" test "$(bash -c "source '$tmp/c.bash'; COMP_WORDS=(protokoll ru); COMP_CWORD=1; _protokoll; echo \${COMPREPLY[*]}")" = run
+check "completions bash: a verb's option after a global one" test "$(bash -c "source '$tmp/c.bash'; COMP_WORDS=(protokoll -j 2 run --out-d); COMP_CWORD=4; _protokoll; echo \${COMPREPLY[*]}")" = --out-dir
+check "completions bash: every option of run" bash -c "for o in \$('$bin' run --help | grep -o -- '--[a-z-]*' | sort -u); do grep -q -- \" \$o\" '$tmp/c.bash' || { echo \$o; exit 1; }; done"
+for sh in zsh fish; do
+  "$bin" completions $sh > "$tmp/c.$sh"
+  check "completions $sh: written" grep -q "out-dir" "$tmp/c.$sh"
+  if command -v $sh > /dev/null; then check "completions $sh: parses" $sh -n "$tmp/c.$sh"; fi
+done
+check "completions: an unknown shell is exit 1" bash -c "! '$bin' completions tcsh 2> /dev/null"
+"$bin" manpage > "$tmp/protokoll.1"
+check "manpage: every verb has a section" bash -c "for v in run ocr repair segment eval report merge-manifests; do grep -q \"^.SS \\\"protokoll \$v\" '$tmp/protokoll.1' || exit 1; done"
+check "manpage: exit codes" grep -q '^130, 143$' "$tmp/protokoll.1"
+if command -v groff > /dev/null; then
+  check "manpage: renders without warnings" bash -c "groff -man -Tutf8 -ww -z '$tmp/protokoll.1' 2>&1 | (! grep .)"
+fi
+build_dir=$(dirname "$bin")
+if [ -f "$build_dir/cmake_install.cmake" ]; then
+  cmake --install "$build_dir" --prefix "$tmp/inst" > /dev/null
+  check "cmake --install: binary, man page, completions" bash -c "test -x '$tmp/inst/bin/protokoll' && test -f '$tmp/inst/share/man/man1/protokoll.1' && test -f '$tmp/inst/share/bash-completion/completions/protokoll' && test -f '$tmp/inst/share/zsh/vendor-completions/_protokoll' && test -f '$tmp/inst/share/fish/vendor_completions.d/protokoll.fish'"
+  check "installed binary finds its data" bash -c "env -u PROTOKOLL_DATA '$tmp/inst/bin/protokoll' -q run '$src/samples/legacy/000.txt' | grep -q 2021-11-23"
+fi
 
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

@@ -19,8 +19,8 @@ examples() {
   # --help of the program and of each verb: the lines of an "Example:" footer, and the top-level
   # help's indented command lines.
   protokoll --help | sed -n 's/^  \(protokoll .*\)$/\1/p' | sed 's/ *# .*$//'
-  for v in run ocr repair segment eval report merge-manifests; do
-    protokoll "$v" --help | sed -n '/^Example:/,$p' | sed -n 's/^  \(protokoll .*\)$/\1/p'
+  for v in run ocr repair segment eval report merge-manifests completions manpage; do
+    protokoll "$v" --help | sed -n '/^Example:/,$p' | sed -n 's/^  \(protokoll .*\)$/\1/p' | sed 's/ *# .*$//'
   done
   # The README's shell blocks: lines that start with `protokoll`.
   awk '/^```sh/{on=1; next} /^```/{on=0} on && /^protokoll /' "$src/README.md" | sed 's/ *# .*$//'

@@ -141,7 +141,8 @@ RecordScores score_records(const std::vector<json>& records, const std::vector<s
   }
   for (const auto& date : gold_dates)
     if (auto it = by_date.find(date); it != by_date.end() && it->second.size() > 1) out.extra += it->second.size() - 1;
-  for (const auto& [name, g] : golds) {
+  for (const auto& [name, gold] : golds) {
+    const json& g = gold;  // a reference the lambdas below can capture (clang 14 cannot capture a binding)
     const std::string date = field(g, "date").is_string() ? g["date"].get<std::string>() : "";
     const auto it = by_date.find(date);
     static const json empty = json::object();

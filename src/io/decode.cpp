@@ -68,7 +68,8 @@ bool valid_utf8(std::string_view s) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
     // Overlong forms, UTF-16 surrogates (ED A0..BF) and code points above U+10FFFF are not
     // UTF-8 either (JSON writers and ICU refuse them).
-    const auto second = static_cast<unsigned char>(s[i + 1]);
+    // (skip_ascii may stop at an ASCII byte of the last short block: it has no second byte.)
+    const auto second = extra ? static_cast<unsigned char>(s[i + 1]) : 0;
     if ((c == 0xe0 && second < 0xa0) || (c == 0xed && second > 0x9f) || (c == 0xf0 && second < 0x90) ||
         (c == 0xf4 && second > 0x8f))
       return false;

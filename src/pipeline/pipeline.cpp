@@ -20,8 +20,12 @@ struct Pipeline::Impl {
   PipelineOptions options;
   std::once_flag repairer_once;
   std::unique_ptr<Repairer> repairer;
+  // One Tesseract per thread. The thread-local slots hold plain pointers and `owned` the
+  // engines: TBB keeps thread-local storage in memory a leak checker does not scan, so engines
+  // owned there looked leaked while the pipeline was alive (CLI: kept until exit).
   std::mutex engines_mutex;
-  tbb::enumerable_thread_specific<std::unique_ptr<OcrEngine>> engines;
+  std::vector<std::unique_ptr<OcrEngine>> owned;
+  tbb::enumerable_thread_specific<OcrEngine*> engines{nullptr};
 
   const Repairer& get_repairer() {
     std::call_once(repairer_once, [&] {
@@ -35,8 +39,13 @@ struct Pipeline::Impl {
   }
 
   OcrEngine& engine() {
-    auto& e = engines.local();
-    if (!e) e = std::make_unique<OcrEngine>(options.ocr);
+    OcrEngine*& e = engines.local();
+    if (!e) {
+      auto made = std::make_unique<OcrEngine>(options.ocr);
+      const std::lock_guard lock(engines_mutex);
+      owned.push_back(std::move(made));
+      e = owned.back().get();
+    }
     return *e;
   }
 

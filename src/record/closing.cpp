@@ -89,7 +89,7 @@ Cell read_cell(const MeetingLine& line) {
     return c;
   }
   // Fields whose columns OCR ran together: "Vid protokollet: Justeras:".
-  if (t.back() == ':') {
+  if (!t.empty() && t.back() == ':') {
     std::vector<Duty> fields;
     std::size_t from = 0;
     for (std::size_t colon; (colon = t.find(':', from)) != std::string::npos; from = colon + 1)

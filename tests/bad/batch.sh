@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bad-input batch (issue "Production runs"): tests/bad/make-inputs writes 45 inputs of 40
+# The bad-input batch (issue "Production runs"): tests/bad/make-inputs writes 46 inputs of 41
 # kinds an archive holds (empty, truncated, corrupt and random images and PDFs, decompression
 # bombs, an encrypted PDF, binary and gzip named .txt, UTF-16 with and without a BOM, cp1252,
 # invalid UTF-8, NULs, a 10 MB line, a FIFO, a device, symlink loops, odd names); they run as

@@ -127,12 +127,13 @@ SourceKind detect_kind(std::string_view b) {
   if (starts_with(b, "\xff\xfe") || starts_with(b, "\xfe\xff") || utf16_without_bom(b)) return SourceKind::text;
   std::string_view head = b.substr(0, std::min<std::size_t>(b.size(), 65536));
   // A few NUL bytes in text (a bad copy, a padded record) are dropped when it is decoded;
-  // many are a binary file. So are control characters other than tab, line ends and form
-  // feed: random bytes under an image's name hold one in nine, text none.
+  // many are a binary file. So are control characters other than tab, line ends, form feed,
+  // vertical tab (Word's manual line break) and escape: random bytes under an image's name
+  // hold one in nine, text next to none.
   if (static_cast<std::size_t>(std::count(head.begin(), head.end(), '\0')) * 200 > head.size()) return SourceKind::unknown;
   const auto controls = static_cast<std::size_t>(std::count_if(head.begin(), head.end(), [](char ch) {
     const auto c = static_cast<unsigned char>(ch);
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b && c != 0) || c == 0x7f;
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b && c != 0) || c == 0x7f;
   }));
   if (controls * 100 > head.size()) return SourceKind::unknown;
   return SourceKind::text;

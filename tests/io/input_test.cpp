@@ -124,8 +124,8 @@ TEST(DetectKind, ControlCharactersMakeBinaryNotText) {
   std::string random;
   for (int i = 0; i < 4000; ++i) random += static_cast<char>((i * 7919 + 13) % 256);
   EXPECT_EQ(detect_kind(random), SourceKind::unknown);  // random bytes under an image's name
-  // A form feed between pages, tabs and an escape or two are text.
-  EXPECT_EQ(detect_kind("Sida 1\f\nSida 2\tkolumn \x1b[0m\n"), SourceKind::text);
+  // A form feed between pages, tabs, a vertical tab (a manual line break) and an escape are text.
+  EXPECT_EQ(detect_kind("Sida 1\f\nSida 2\tkolumn \x1b[0m\vrad\n"), SourceKind::text);
 }
 
 TEST(DecodeText, ForcedEncodingIsUsedAsGiven) {

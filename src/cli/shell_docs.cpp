@@ -176,7 +176,11 @@ std::string roff(const std::string& s) {
 void options_roff(const std::vector<OptionDoc>& options, std::ostream& out) {
   for (const auto& o : options) {
     out << ".TP\n";
-    for (std::size_t k = 0; k < o.names.size(); ++k) out << (k ? ", " : "") << "\\fB" << roff(o.names[k]).substr(0, roff(o.names[k]).size() - 1) << "\\fR";
+    for (std::size_t k = 0; k < o.names.size(); ++k) {
+      std::string name = roff(o.names[k]);
+      name.pop_back();  // roff() ends every line with '\n'
+      out << (k ? ", " : "") << "\\fB" << name << "\\fR";
+    }
     out << (o.takes_value ? " \\fIVALUE\\fR" : "") << "\n" << roff(one_line(o.description));
   }
 }

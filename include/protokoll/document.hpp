@@ -69,6 +69,7 @@ struct Page {
   int width = 0, height = 0, dpi = 0;    ///< scans: the page image as OCR saw it
   Preparation preparation;               ///< scans: what was done to the image first
   std::optional<double> ocr_confidence;  ///< scans: mean word confidence
+  std::string ocr_model;                 ///< scans: the Tesseract model(s) that read it ("swe", "swe+eng")
   /// Text input: whether the form feed after this page followed a line end ("a\n\fb", the
   /// usual case) or stood inside the line ("a\fb"). Written back as it was.
   bool break_after_line_end = true;

@@ -23,6 +23,7 @@
 #include <poppler/cpp/poppler-page.h>
 #endif
 
+#include "ocr/glyphs.hpp"
 #include "ocr/preprocess.hpp"
 #include "protokoll/input.hpp"
 #include "text/normalize.hpp"
@@ -107,6 +108,20 @@ bool jpeg_truncated(std::string_view b) {
   return tail.find("\xff\xd9") == std::string_view::npos;
 }
 
+// The glyphs of the word the iterator is at, with their boxes.
+ocr::GlyphWord glyphs_of(const tesseract::ResultIterator& word_at, const std::string& text) {
+  ocr::GlyphWord w;
+  w.text = text;
+  tesseract::LTRResultIterator it(word_at);
+  do {
+    std::unique_ptr<char[]> g(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    int l, t, r, b;
+    if (!g || !it.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b)) break;
+    w.glyphs.push_back(ocr::Glyph{g.get(), Box{l, t, r - l, b - t}});
+  } while (!it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) && it.Next(tesseract::RIL_SYMBOL));
+  return w;
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -176,21 +191,32 @@ struct OcrEngine::Impl {
     page.width = pixGetWidth(pix);
     page.height = pixGetHeight(pix);
     page.dpi = pixGetXRes(pix);
+    page.ocr_model = options.language;
     api.SetImage(pix);
     if (api.Recognize(nullptr) != 0) throw InputError("Tesseract could not recognize the page");
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (!it) return page;
     std::vector<Line>& lines = page.lines;
+    // Each word's glyphs, for what their shapes say (ocr/glyphs): one entry per line of
+    // `lines`, blank lines included.
+    std::vector<ocr::GlyphLine> shapes;
     bool first = true;
     it->Begin();
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || first) {
         // A new paragraph or block becomes a blank line, as in Tesseract's own text output.
-        if (!first && it->IsAtBeginningOf(tesseract::RIL_PARA)) lines.push_back(Line{});
+        if (!first && it->IsAtBeginningOf(tesseract::RIL_PARA)) {
+          lines.push_back(Line{});
+          shapes.emplace_back();
+        }
         lines.push_back(Line{});
         int l, t, r, b;
         if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) lines.back().box = Box{l, t, r - l, b - t};
+        // Tesseract's row height is ascenders + x-height + descenders (descenders negative).
+        float row = 0, descenders = 0, ascenders = 0;
+        it->RowAttributes(&row, &descenders, &ascenders);
+        shapes.emplace_back().x_height = std::max(0.0f, row - ascenders + descenders);
         first = false;
       }
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -200,11 +226,19 @@ struct OcrEngine::Impl {
       word.confidence = it->Confidence(tesseract::RIL_WORD);
       int l, t, r, b;
       if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = Box{l, t, r - l, b - t};
+      shapes.back().words.push_back(glyphs_of(*it, word.text));
       Line& line = lines.back();
-      if (!line.text.empty()) line.text += ' ';
-      line.text += word.text;
       line.words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
+    const auto corrected = ocr::correct_by_shape(shapes);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      Line& line = lines[i];
+      for (std::size_t j = 0; j < line.words.size(); ++j) {
+        line.words[j].text = corrected[i][j];
+        if (!line.text.empty()) line.text += ' ';
+        line.text += line.words[j].text;
+      }
+    }
     api.Clear();
     page.ocr_confidence = confidence_sum(page).mean();
     return page;

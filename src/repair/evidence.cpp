@@ -76,11 +76,14 @@ void gather_evidence(const Engine& engine, DocumentState& doc) {
     diacritics += lw.diacritics;
   }
   // How much of å/ä/ö did the OCR lose? Swedish text has about 3.5 of them per 100 letters;
-  // short texts say little (tuning::kDiacriticPrior).
+  // short texts say little (tuning::kDiacriticPrior): of unknown origin, they are taken to have
+  // lost half; read by a Swedish model (our own OCR of a scan), none, unless the page says so.
   {
-    const double observed = (static_cast<double>(diacritics) + 0.5 * kDiacriticRate * kDiacriticPrior) /
+    const double prior_loss = doc.piece.read_by_swedish_model ? 0.0 : 0.5;
+    const double observed = (static_cast<double>(diacritics) + (1 - prior_loss) * kDiacriticRate * kDiacriticPrior) /
                             (static_cast<double>(letters) + kDiacriticPrior);
-    doc.strip = std::clamp(std::round(kLossSteps * (1.0 - observed / kDiacriticRate)) / kLossSteps, kMinLoss, kMaxLoss);
+    doc.strip = std::clamp(std::round(kLossSteps * (1.0 - observed / kDiacriticRate)) / kLossSteps,
+                           doc.piece.read_by_swedish_model ? kMinLossSwedishModel : kMinLoss, kMaxLoss);
   }
   engine.compute_rule_logps(doc);
   // Words that carry å/ä/ö survived OCR; their every occurrence counts.

@@ -93,6 +93,8 @@ void Repairer::repair(Document& doc) const {
   // Every line of every page, in reading order.
   std::vector<std::string_view> views;
   std::vector<char> page_starts;
+  std::vector<char> swedish_model;  // per page: read by an OCR model that knows å/ä/ö
+  for (const Page& page : doc.pages) swedish_model.push_back(page.ocr_model.find("swe") != std::string::npos);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> where;  // page, line of each
   views.reserve(doc.line_count());
   for (std::size_t p = 0; p < doc.pages.size(); ++p)
@@ -106,9 +108,11 @@ void Repairer::repair(Document& doc) const {
   const std::vector<repair::Piece> pieces = repair::plan_pieces(views, kPieceBytes);
   auto text_of = [&](const repair::Piece& piece) {
     repair::PieceText t;
+    t.read_by_swedish_model = true;
     for (std::size_t i = piece.first_line; i <= piece.last_line; ++i) {
       t.lines.push_back(piece.segment(views, i));
       t.page_starts.push_back(page_starts[i]);
+      t.read_by_swedish_model = t.read_by_swedish_model && swedish_model[where[i].first];
     }
     t.continues_line = piece.continues_line();
     t.bytes = piece.bytes;

@@ -28,6 +28,9 @@ struct PieceText {
   std::vector<std::string_view> lines;
   std::vector<char> page_starts;  // per line: the first line of a page
   bool continues_line = false;    // the first line is the rest of a line cut by the piece before
+  // Every line was read by an OCR model that knows å/ä/ö (Swedish): a word without them is
+  // likelier as read than in text of unknown origin (tuning::kDiacriticPrior).
+  bool read_by_swedish_model = false;
   std::size_t bytes = 0;          // of the piece as text, line breaks included
 };
 

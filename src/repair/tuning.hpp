@@ -106,6 +106,8 @@ inline constexpr double kDiacriticPrior = 200;
 /// step share their candidate searches (the reading cache). Clamped to [min, max].
 inline constexpr double kLossSteps = 20;
 inline constexpr double kMinLoss = 0.03, kMaxLoss = 0.97;
+/// Text our Swedish OCR model read keeps its å/ä/ö far more surely than text of unknown origin.
+inline constexpr double kMinLossSwedishModel = 0.01;
 /// A repair confirms its confusions when it turns an unknown form into a known word by this
 /// margin.
 inline constexpr double kConfirmMargin = 2.0;

@@ -62,6 +62,7 @@ struct Preparation {
   double skew = 0;           ///< degrees it was then turned to straighten its lines
   double scale = 1;          ///< how much it was enlarged (scans coarser than 300 dpi)
   bool flattened = false;    ///< its background was flattened (uneven or dim paper)
+  int reread_regions = 0;    ///< regions with ink and no words that were read again on their own
 };
 
 struct Page {
@@ -70,6 +71,9 @@ struct Page {
   Preparation preparation;               ///< scans: what was done to the image first
   std::optional<double> ocr_confidence;  ///< scans: mean word confidence
   std::string ocr_model;                 ///< scans: the Tesseract model(s) that read it ("swe", "swe+eng")
+  /// Scans: regions with letter-sized ink that no word read with confidence covers, after they
+  /// were read again on their own (an `unread-region` warning).
+  std::vector<Box> unread;
   /// Text input: whether the form feed after this page followed a line end ("a\n\fb", the
   /// usual case) or stood inside the line ("a\fb"). Written back as it was.
   bool break_after_line_end = true;

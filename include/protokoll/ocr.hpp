@@ -45,10 +45,12 @@ class OcrEngine {
   /// multi-page TIFF). Throws InputError when the bytes cannot be decoded as an image.
   /// A multi-page TIFF whose later page is broken keeps the pages before it and says so in
   /// `warnings` (when given); a broken first page or image throws InputError.
+  /// A page's region with ink and no words is read again on its own; what still yields no text
+  /// is an `unread-region` warning naming the page and where on it.
   std::vector<Page> recognize_image(std::string_view bytes, std::vector<std::string>* warnings = nullptr);
 
   /// Render and OCR every page of a PDF (only when built with PROTOKOLL_WITH_PDF).
-  std::vector<Page> recognize_pdf(std::string_view bytes);
+  std::vector<Page> recognize_pdf(std::string_view bytes, std::vector<std::string>* warnings = nullptr);
 
  private:
   struct Impl;

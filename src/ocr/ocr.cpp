@@ -23,6 +23,7 @@
 #include <poppler/cpp/poppler-page.h>
 #endif
 
+#include "ocr/coverage.hpp"
 #include "ocr/glyphs.hpp"
 #include "ocr/preprocess.hpp"
 #include "protokoll/input.hpp"
@@ -39,6 +40,9 @@ using ocr::PixPtr;
 // A page read with a mean word confidence below this may be turned: upside down, Tesseract
 // reads a clean page at some 30, upright at 90 and more; a poor photocopy upright at 60-80.
 constexpr double kMaybeTurnedConfidence = 55;
+// A word read with less confidence than this does not count as reading the ink under it
+// (Tesseract gives 0-20 to junk it makes of smudges and drawings, 90 and more to clean words).
+constexpr float kReadWordConfidence = 40;
 
 std::string find_tessdata(const std::string& requested, const std::string& language) {
   std::vector<std::string> dirs;
@@ -131,6 +135,7 @@ struct OcrEngine::Impl {
 
   std::unique_ptr<tesseract::TessBaseAPI> osd;  // orientation detection, loaded when first needed
   bool osd_tried = false;
+  std::vector<std::string>* warnings = nullptr;  // of the file being read, while it is
 
   // OCR one page image: prepared (ocr/preprocess), read, and read again turned where it reads
   // as if upside down or on its side; its lines with their words, boxes and confidences.
@@ -156,6 +161,11 @@ struct OcrEngine::Impl {
       }
     }
     page.preparation = prep;
+    if (options.preprocess) {
+      read_unread(ready.get(), page);
+      warn_unread(ready.get(), page);
+      page.ocr_confidence = confidence_sum(page).mean();
+    }
     if (options.preview_width > 0) ocr::keep_preview(ready.get(), options.preview_width, page);
     return page;
   }
@@ -185,18 +195,12 @@ struct OcrEngine::Impl {
     return 2;
   }
 
-  Page read(Pix* pix, int number) {
-    Page page;
-    page.number = number;
-    page.width = pixGetWidth(pix);
-    page.height = pixGetHeight(pix);
-    page.dpi = pixGetXRes(pix);
-    page.ocr_model = options.language;
-    api.SetImage(pix);
-    if (api.Recognize(nullptr) != 0) throw InputError("Tesseract could not recognize the page");
+  // The lines of what Tesseract last recognized, with their words, boxes and confidences, and
+  // the characters the glyphs' shapes say (ocr/glyphs).
+  std::vector<Line> collect_lines() {
+    std::vector<Line> lines;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    if (!it) return page;
-    std::vector<Line>& lines = page.lines;
+    if (!it) return lines;
     // Each word's glyphs, for what their shapes say (ocr/glyphs): one entry per line of
     // `lines`, blank lines included.
     std::vector<ocr::GlyphLine> shapes;
@@ -239,6 +243,78 @@ struct OcrEngine::Impl {
         line.text += line.words[j].text;
       }
     }
+    return lines;
+  }
+
+  // Regions with ink and no words (ocr/coverage) read again on their own, as one block each,
+  // and put among the page's lines where they stand; what still yields nothing is a warning.
+  void read_unread(Pix* pix, Page& page) {
+    std::vector<Box> boxes;
+    for (const Line& l : page.lines)
+      for (const Word& w : l.words) boxes.push_back(w.box);
+    const auto regions = ocr::unread_regions(pix, boxes);
+    if (regions.empty()) return;
+    api.SetImage(pix);
+    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    for (const auto& region : regions) {
+      const int pad = 10;
+      const int left = std::max(0, region.box.left - pad), top = std::max(0, region.box.top - pad);
+      api.SetRectangle(left, top, std::min(page.width - left, region.box.width + 2 * pad),
+                       std::min(page.height - top, region.box.height + 2 * pad));
+      std::vector<Line> block;
+      std::size_t words = 0;
+      if (api.Recognize(nullptr) == 0) {
+        block = collect_lines();
+        for (const Line& l : block)
+          for (const Word& w : l.words) words += w.confidence >= kReadWordConfidence;
+      }
+      if (words == 0) continue;
+      // Before the first line that stands below the region's top, a paragraph of its own.
+      std::size_t at = 0;
+      while (at < page.lines.size() && (page.lines[at].box.empty() || page.lines[at].box.top < region.box.top)) ++at;
+      if (at > 0 && at < page.lines.size() && page.lines[at - 1].box.empty()) --at;
+      block.insert(block.begin(), Line{});
+      page.lines.insert(page.lines.begin() + static_cast<long>(at), std::make_move_iterator(block.begin()),
+                        std::make_move_iterator(block.end()));
+      ++page.preparation.reread_regions;
+    }
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    api.Clear();
+  }
+
+  // Ink that no word read with some confidence covers, after the second reading: a region
+  // dropped again, or read as junk (a smudged paragraph, a stamp, handwriting), is said, with
+  // its page and place, never passed over in silence.
+  void warn_unread(Pix* pix, Page& page) {
+    std::vector<Box> boxes;
+    for (const Line& l : page.lines)
+      for (const Word& w : l.words)
+        if (w.confidence >= kReadWordConfidence) boxes.push_back(w.box);
+    const auto regions = ocr::unread_regions(pix, boxes);
+    if (regions.empty()) return;
+    for (const auto& r : regions) page.unread.push_back(r.box);
+    if (!warnings) return;
+    // One line a page, however many regions: the first says where to look.
+    int marks = 0;
+    for (const auto& r : regions) marks += r.marks;
+    const Box& b = regions.front().box;
+    warnings->push_back("page " + std::to_string(page.number) + ": " + std::to_string(regions.size()) +
+                        " region(s) with ink of some " + std::to_string(marks) +
+                        " letters and no word read with confidence, the first at " + std::to_string(b.left) + "," +
+                        std::to_string(b.top) + " (" + std::to_string(b.width) + "x" + std::to_string(b.height) +
+                        " px) (unread-region)");
+  }
+
+  Page read(Pix* pix, int number) {
+    Page page;
+    page.number = number;
+    page.width = pixGetWidth(pix);
+    page.height = pixGetHeight(pix);
+    page.dpi = pixGetXRes(pix);
+    page.ocr_model = options.language;
+    api.SetImage(pix);
+    if (api.Recognize(nullptr) != 0) throw InputError("Tesseract could not recognize the page");
+    page.lines = collect_lines();
     api.Clear();
     page.ocr_confidence = confidence_sum(page).mean();
     return page;
@@ -283,6 +359,7 @@ OcrEngine::~OcrEngine() = default;
 std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::vector<std::string>* warnings) {
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
   std::vector<Page> pages;
+  impl_->warnings = warnings;
   // The size from the header: a bomb is refused before a byte of it is decoded.
   l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
   if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) == 0) {
@@ -331,8 +408,9 @@ bool pdf_supported() {
 #endif
 }
 
-std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes) {
+std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::vector<std::string>* warnings) {
 #ifdef PROTOKOLL_WITH_PDF
+  impl_->warnings = warnings;
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) throw InputError("not a readable PDF");
@@ -384,6 +462,7 @@ std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes) {
   return pages;
 #else
   (void)bytes;
+  (void)warnings;
   throw InputError("PDF input is not supported by this build (rebuild with PROTOKOLL_WITH_PDF=ON)");
 #endif
 }

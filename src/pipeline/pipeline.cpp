@@ -92,7 +92,7 @@ struct Pipeline::Impl {
         out.pages = engine().recognize_image(bytes, &out.source.warnings);
         break;
       case SourceKind::pdf:
-        out.pages = engine().recognize_pdf(bytes);
+        out.pages = engine().recognize_pdf(bytes, &out.source.warnings);
         break;
       case SourceKind::unknown:
         throw InputError("unrecognized content (not text, an image or a PDF)");

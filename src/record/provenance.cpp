@@ -6,11 +6,12 @@
 namespace protokoll::record {
 
 ProvenanceIndex::ProvenanceIndex(std::span<const Document> documents)
-    : documents_(documents), lines_(documents.size(), 0), confidence_(documents.size()) {
+    : documents_(documents), lines_(documents.size(), 0), confidence_(documents.size()), unread_(documents.size()) {
   for (std::size_t d = 0; d < documents.size(); ++d)
     for (const Page& page : documents[d].pages) {
       lines_[d] += page.lines.size();
       confidence_[d][page.number] += confidence_sum(page);
+      if (!page.unread.empty()) unread_[d][page.number] = page.unread.size();
     }
 }
 
@@ -32,8 +33,12 @@ void ProvenanceIndex::describe(Record& r, std::span<const StreamLine> meeting) c
     const std::size_t d = spans[k].first;
     const Document& doc = documents_[d];
     r.source.push_back(SourceSpan{doc.source.path, doc.source.sha256, spans[k].second});
-    for (int page : spans[k].second)
+    for (int page : spans[k].second) {
       if (auto it = confidence_[d].find(page); it != confidence_[d].end()) total += it->second;
+      if (auto it = unread_[d].find(page); it != unread_[d].end())
+        r.warnings.push_back({"unread-region", doc.source.path + " page " + std::to_string(page) + ": " + std::to_string(it->second) +
+                                                   " region(s) with ink and no text read"});
+    }
     // Repair counts are per document; a meeting gets its share by lines.
     if (lines_[d]) {
       r.repaired_words += doc.repaired_words * lines_in[k] / lines_[d];

@@ -39,14 +39,22 @@ struct Listed {
 
 std::vector<Listed> warnings_of(const Document& doc, std::span<const Record> records) {
   std::vector<Listed> out;
-  for (const auto& w : doc.source.warnings) out.push_back({"decoding", w, ""});
-  for (const Page& p : doc.pages)
+  for (const auto& w : doc.source.warnings)
+    if (w.find("(unread-region)") == std::string::npos)  // listed per page below
+      out.push_back({"decoding", w, ""});
+  for (const Page& p : doc.pages) {
     if (p.ocr_confidence && *p.ocr_confidence < kLowPageConfidence)
       out.push_back({"low-ocr-confidence", "page " + std::to_string(p.number) + ": mean word confidence " + one_decimal(*p.ocr_confidence),
                      "#p" + std::to_string(p.number)});
+    if (!p.unread.empty())
+      out.push_back({"unread-region", "page " + std::to_string(p.number) + ": " + std::to_string(p.unread.size()) +
+                                          " region(s) with ink and no text read, the first at " + std::to_string(p.unread[0].left) +
+                                          "," + std::to_string(p.unread[0].top),
+                     "#p" + std::to_string(p.number)});
+  }
   for (std::size_t i = 0; i < records.size(); ++i)
     for (const auto& w : records[i].warnings)
-      if (w.code != "low-ocr-confidence")  // listed per page above
+      if (w.code != "low-ocr-confidence" && w.code != "unread-region")  // listed per page above
         out.push_back({w.code, "meeting " + std::to_string(i + 1) + ": " + w.message, "#m" + std::to_string(i + 1)});
   return out;
 }

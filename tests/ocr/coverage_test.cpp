@@ -98,7 +98,8 @@ TEST(Coverage, InkOcrCannotReadIsAWarningWithItsPage) {
   int bottom = 0;
   {
     OcrEngine engine;
-    for (const Line& l : engine.recognize_image(slurp(source_path(kPage))).at(0).lines)
+    const auto read = engine.recognize_image(slurp(source_path(kPage)));  // kept: the loop reads into it
+    for (const Line& l : read.at(0).lines)
       if (!l.box.empty()) bottom = std::max(bottom, l.box.top + l.box.height);
   }
   for (int row = 0; row < 3; ++row)

@@ -2,6 +2,7 @@
 // docs/record.schema.json). A field the meeting does not have is null or [] — never invented.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -83,10 +84,38 @@ Record extract_record(std::string_view meeting_text);
 /// files and pages, their OCR confidence, its share of the repair's counts.
 std::vector<Record> meeting_records(std::span<const Document> documents);
 
-/// Ids are unique within a run. A record's id is its date and a slug of its body; a second
-/// meeting of the same body on the same day gets its start time ("-1330"); a second copy of
+/// Ids unique among `records` (what is complete at once, or one file). A record's id is its
+/// date and a slug of its body; a second meeting of the same body on the same day gets its
+/// start time ("-1330"); a second copy of
 /// the same meeting (a PDF and a scan of it) gets a suffix of its own source's SHA-256, the copy
-/// whose source sorts first keeping the plain id. None of it depends on the order of the inputs.
+/// whose source sorts first keeping the plain id. None of it depends on the order of `records`.
 void make_ids_unique(std::vector<Record>& records);
+
+/// Records as the documents of one stream arrive, each given out once its meeting is complete
+/// (the next one has begun), while the rest of a batch is still being read: what `protokoll run`
+/// prints as it goes. It holds only the documents of the meeting still open (and the few lines
+/// before it that a decision looks back at), so memory does not grow with the batch. The
+/// meetings and fields are meeting_records()'s on the whole stream. Ids are unique over all it
+/// gave out: make_ids_unique within what is complete at once, and a later record that would
+/// repeat an earlier id gets its start time, its source's SHA-256 or a count (the record given
+/// out first keeps the plain id).
+class RecordStream {
+ public:
+  RecordStream();
+  ~RecordStream();
+  RecordStream(const RecordStream&) = delete;
+  RecordStream& operator=(const RecordStream&) = delete;
+
+  /// The next document of the stream; returns the records of the meetings it completed.
+  std::vector<Record> add(Document document);
+  /// The end of the stream: the records of the meetings still open.
+  std::vector<Record> finish();
+  /// How many documents it holds now (those of the open meeting).
+  std::size_t documents_held() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace protokoll

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,33 @@ std::vector<StreamLine> stream_lines(std::span<const Document> documents);
 /// A half-open range of stream lines [begin, end) holding one meeting.
 struct Segment {
   std::size_t begin = 0, end = 0;
+};
+
+/// The same split made as the stream grows, a document at a time, for records written while
+/// the rest of a batch is still being read. Its starts are the ones segment_meetings finds on
+/// the whole stream: a line is decided once the three lines after it are in (or the stream
+/// is final), and no decision looks further.
+class MeetingSegmenter {
+ public:
+  MeetingSegmenter();
+  ~MeetingSegmenter();
+  MeetingSegmenter(MeetingSegmenter&&) noexcept;
+  MeetingSegmenter& operator=(MeetingSegmenter&&) noexcept;
+
+  /// `lines` is the stream so far: what was fed before (less what was dropped), then whole
+  /// new documents. `final`: nothing more will come.
+  void feed(std::span<const StreamLine> lines, bool final);
+  /// The first line of every meeting after the first, ascending, as indexes into `lines`.
+  /// The meetings before the last start are complete.
+  const std::vector<std::size_t>& starts() const;
+  /// The first line the decisions still to come may look at.
+  std::size_t keep_from() const;
+  /// The caller drops the stream's first n lines (n <= keep_from()); indexes shift by n.
+  void drop(std::size_t n);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Split the stream into meetings. Text before the first meeting start joins the first meeting;

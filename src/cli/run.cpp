@@ -17,22 +17,41 @@
 namespace protokoll::cli {
 namespace {
 
-void print_records(const std::vector<Record>& records, const std::string& format) {
-  if (format == "json") {
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const auto& r : records) all.push_back(r.to_json());
-    std::cout << all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
-  } else if (format == "text") {
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      if (i) std::cout << '\f';
-      std::cout << records[i].text;
-      if (!records[i].text.empty() && records[i].text.back() != '\n') std::cout << '\n';
+// Records to stdout as they come, each batch flushed: JSON Lines a record a line; one JSON
+// array over the whole run (opened at the first record, closed at the end, the same bytes as
+// one dump of all of them); or the cleaned text, a form feed between meetings.
+class RecordPrinter {
+ public:
+  explicit RecordPrinter(const std::string& format) : format_(format) {}
+  void print(const std::vector<Record>& records) {
+    for (const Record& r : records) {
+      if (format_ == "json") {
+        const std::string one = r.to_json().dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        std::cout << (printed_ ? ",\n  " : "[\n  ");
+        for (char c : one) {
+          std::cout << c;
+          if (c == '\n') std::cout << "  ";
+        }
+      } else if (format_ == "text") {
+        if (printed_) std::cout << '\f';
+        std::cout << r.text;
+        if (!r.text.empty() && r.text.back() != '\n') std::cout << '\n';
+      } else {
+        std::cout << r.to_json().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+      }
+      ++printed_;
     }
-  } else {
-    for (const auto& r : records)
-      std::cout << r.to_json().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    std::cout.flush();
   }
-}
+  void finish() {
+    if (format_ == "json") std::cout << (printed_ ? "\n]\n" : "[]\n");
+    std::cout.flush();
+  }
+
+ private:
+  std::string format_;
+  std::size_t printed_ = 0;
+};
 
 // Both verbs read inputs, optionally repair them, and print the records of their meetings.
 class RecordsVerb : public Verb {
@@ -107,12 +126,17 @@ class RecordsVerb : public Verb {
       };
     const auto started = std::chrono::steady_clock::now();
     Pipeline records_of(shared_.options);
-    std::vector<Document> loaded;
+    RecordStream stream;  // one stream of meetings over all inputs (without --per-file)
+    RecordPrinter printer(format_);
     std::size_t meetings = 0;
     bool write_failed = false;
     const int code = process_inputs(shared_, argv, false, [&](Document&& doc) {
       if (!shared_.options.per_file) {
-        loaded.push_back(std::move(doc));
+        // Its meetings may go on in the next input: the stream says which are complete.
+        if (manifest) manifest->append(manifest_entry(doc, 0, {}));
+        const std::vector<Record> records = stream.add(std::move(doc));
+        meetings += records.size();
+        printer.print(records);
         return;
       }
       // Each file its own meetings: its records are complete now, so they go out now.
@@ -120,8 +144,7 @@ class RecordsVerb : public Verb {
       meetings += records.size();
       if (report && !write_failed) write_or_stop(write_failed, [&] { report->add(doc, records); });
       if (out_dir_.empty()) {
-        print_records(records, format_);
-        std::cout.flush();
+        printer.print(records);
         if (manifest) manifest->append(manifest_entry(doc, records.size(), {}));
         return;
       }
@@ -129,12 +152,11 @@ class RecordsVerb : public Verb {
     });
     if (code == kUsage) return code;
     if (!shared_.options.per_file) {
-      const std::vector<Record> records = records_of.records(loaded);
-      meetings = records.size();
-      print_records(records, format_);
-      if (manifest)
-        for (const Document& doc : loaded) manifest->append(manifest_entry(doc, 0, {}));
+      const std::vector<Record> records = stream.finish();
+      meetings += records.size();
+      printer.print(records);
     }
+    if (out_dir_.empty()) printer.finish();
     if (!shared_.quiet && (!out_dir_.empty() || ::isatty(STDERR_FILENO)) && shared_.tally.inputs > 1) {
       const auto& t = shared_.tally;
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

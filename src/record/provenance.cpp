@@ -5,10 +5,21 @@
 
 namespace protokoll::record {
 
-ProvenanceIndex::ProvenanceIndex(std::span<const Document> documents)
-    : documents_(documents), lines_(documents.size(), 0), confidence_(documents.size()), unread_(documents.size()) {
-  for (std::size_t d = 0; d < documents.size(); ++d)
-    for (const Page& page : documents[d].pages) {
+namespace {
+std::vector<const Document*> addresses(std::span<const Document> documents) {
+  std::vector<const Document*> out;
+  out.reserve(documents.size());
+  for (const Document& d : documents) out.push_back(&d);
+  return out;
+}
+}  // namespace
+
+ProvenanceIndex::ProvenanceIndex(std::span<const Document> documents) : ProvenanceIndex(addresses(documents)) {}
+
+ProvenanceIndex::ProvenanceIndex(std::vector<const Document*> documents)
+    : documents_(std::move(documents)), lines_(documents_.size(), 0), confidence_(documents_.size()), unread_(documents_.size()) {
+  for (std::size_t d = 0; d < documents_.size(); ++d)
+    for (const Page& page : documents_[d]->pages) {
       lines_[d] += page.lines.size();
       confidence_[d][page.number] += confidence_sum(page);
       if (!page.unread.empty()) unread_[d][page.number] = page.unread.size();
@@ -31,7 +42,7 @@ void ProvenanceIndex::describe(Record& r, std::span<const StreamLine> meeting) c
   ConfidenceSum total;
   for (std::size_t k = 0; k < spans.size(); ++k) {
     const std::size_t d = spans[k].first;
-    const Document& doc = documents_[d];
+    const Document& doc = *documents_[d];
     r.source.push_back(SourceSpan{doc.source.path, doc.source.sha256, spans[k].second});
     for (int page : spans[k].second) {
       if (auto it = confidence_[d].find(page); it != confidence_[d].end()) total += it->second;

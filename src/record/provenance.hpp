@@ -18,13 +18,16 @@ namespace protokoll::record {
 class ProvenanceIndex {
  public:
   explicit ProvenanceIndex(std::span<const Document> documents);
+  /// The same over documents that are not side by side (a stream's deque); StreamLine::document
+  /// indexes `documents`.
+  explicit ProvenanceIndex(std::vector<const Document*> documents);
   /// Sets r.source, r.ocr_confidence (with a `low-ocr-confidence` warning under 70%, and an
   /// `unread-region` warning for each of its pages with ink no text was read from) and
   /// r.repaired_words / r.unknown_words from the meeting's lines.
   void describe(Record& r, std::span<const StreamLine> meeting) const;
 
  private:
-  std::span<const Document> documents_;
+  std::vector<const Document*> documents_;
   std::vector<std::size_t> lines_;                                // per document
   std::vector<std::unordered_map<int, ConfidenceSum>> confidence_;  // per document, by page number
   std::vector<std::unordered_map<int, std::size_t>> unread_;        // per document: unread regions by page

@@ -105,7 +105,11 @@ bool header_like(std::string_view raw, const Facts& f) {
   if (f.item || f.signature || f.attestation || f.furniture || f.long_text || f.next_meeting) return false;
   if (f.label == Label::secretary || f.label == Label::adjusters || f.label == Label::chair) return false;
   const std::string_view line = trim(raw);
-  if (utf8_length(line) > 70 || minutes::closing_secretary(line)) return false;
+  // Its length as read, not as laid out: a header set in two columns ("BÅSTADS KOMMUN", wide
+  // space, "SAMMANTRÄDESPROTOKOLL") is a short line.
+  std::size_t gaps = 0;
+  for (std::size_t k = 1; k < line.size(); ++k) gaps += line[k] == ' ' && line[k - 1] == ' ';
+  if (utf8_length(line) - gaps > 70 || minutes::closing_secretary(line)) return false;
   if (line.back() == ',') return false;
   if (line.rfind("•", 0) == 0 || line.rfind("◦", 0) == 0 || line.rfind("- ", 0) == 0) return false;
   return true;
@@ -138,44 +142,85 @@ std::vector<StreamLine> stream_lines(std::span<const Document> documents) {
   return stream;
 }
 
-std::vector<Segment> segment_meetings(std::span<const StreamLine> lines) {
-  std::vector<Segment> segments;
-  if (lines.empty()) return segments;
-  std::vector<Facts> facts(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) facts[i] = facts_of(lines[i], i ? &lines[i - 1] : nullptr);
+struct MeetingSegmenter::State {
+  std::vector<Facts> facts;  // of the lines fed, from the first one kept
   std::vector<std::size_t> starts;
+  std::size_t decided = 0;   // lines [0, decided) have had their say
   std::optional<Date> current;
   bool has_body = false, closed = false, attestation = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+};
+
+MeetingSegmenter::MeetingSegmenter() : state_(std::make_unique<State>()) {}
+MeetingSegmenter::~MeetingSegmenter() = default;
+MeetingSegmenter::MeetingSegmenter(MeetingSegmenter&&) noexcept = default;
+MeetingSegmenter& MeetingSegmenter::operator=(MeetingSegmenter&&) noexcept = default;
+
+void MeetingSegmenter::feed(std::span<const StreamLine> lines, bool final) {
+  State& s = *state_;
+  auto& facts = s.facts;
+  for (std::size_t i = facts.size(); i < lines.size(); ++i) facts.push_back(facts_of(lines[i], i ? &lines[i - 1] : nullptr));
+  // A line's decision looks at most 3 lines on across a file's end (continuation_page) and no
+  // further than its own page otherwise; lines arrive a whole document at a time.
+  const std::size_t until = final ? lines.size() : (lines.size() > 3 ? lines.size() - 3 : 0);
+  for (std::size_t i = s.decided; i < until; ++i) {
     const Facts& f = facts[i];
-    if (f.page_start) attestation = false;
-    if (f.attestation) attestation = true;
-    if (f.item) has_body = true;
-    if (has_body && (f.signature || f.attestation || f.label == Label::secretary || f.label == Label::adjusters)) closed = true;
-    if (!f.date || attestation) continue;
-    if (!current) {
-      current = f.date;  // the first meeting starts at the top of the stream
+    if (f.page_start) s.attestation = false;
+    if (f.attestation) s.attestation = true;
+    if (f.item) s.has_body = true;
+    if (s.has_body && (f.signature || f.attestation || f.label == Label::secretary || f.label == Label::adjusters)) s.closed = true;
+    if (!f.date || s.attestation) continue;
+    if (!s.current) {
+      s.current = f.date;  // the first meeting starts at the top of the stream
       continue;
     }
     if (continuation_page(facts, i)) continue;
     const Evidence e = header_evidence(lines, facts, i);
-    const bool same = *f.date == *current;
+    const bool same = *f.date == *s.current;
     const bool at_start = near_page_start(facts, i);
     // A new meeting needs a header around its date: who and where, or a title at the top of a
     // page or file; and the meeting before must have reached its agenda (a date in the header,
     // "Justeringens plats och tid …", is the same meeting). The same date again is a page
     // header, unless a whole header follows (a second copy, or two meetings on one day).
     bool start = false;
-    if (same) start = e.strong && (has_body || closed) && at_start;
-    else start = (e.strong && (has_body || closed || at_start)) || (e.title && at_start && (has_body || closed));
+    if (same) start = e.strong && (s.has_body || s.closed) && at_start;
+    else start = (e.strong && (s.has_body || s.closed || at_start)) || (e.title && at_start && (s.has_body || s.closed));
     if (!start) continue;
-    current = f.date;
-    has_body = closed = false;
-    const std::size_t floor = starts.empty() ? 0 : starts.back() + 1;
-    starts.push_back(block_start(lines, facts, i, floor));
+    s.current = f.date;
+    s.has_body = s.closed = false;
+    const std::size_t floor = s.starts.empty() ? 0 : s.starts.back() + 1;
+    s.starts.push_back(block_start(lines, facts, i, floor));
   }
+  s.decided = std::max(s.decided, until);
+}
+
+const std::vector<std::size_t>& MeetingSegmenter::starts() const { return state_->starts; }
+
+std::size_t MeetingSegmenter::keep_from() const {
+  const State& s = *state_;
+  // What a later decision looks back at: 8 lines before a date (near_page_start), and nothing
+  // before the open meeting's first line (block_start stops there).
+  if (s.starts.empty()) return 0;
+  return s.starts.back() > 8 ? s.starts.back() - 8 : 0;
+}
+
+void MeetingSegmenter::drop(std::size_t n) {
+  State& s = *state_;
+  n = std::min(n, keep_from());
+  s.facts.erase(s.facts.begin(), s.facts.begin() + static_cast<long>(n));
+  s.decided -= n;
+  std::vector<std::size_t> kept;
+  for (std::size_t start : s.starts)
+    if (start >= n) kept.push_back(start - n);
+  s.starts = std::move(kept);
+}
+
+std::vector<Segment> segment_meetings(std::span<const StreamLine> lines) {
+  std::vector<Segment> segments;
+  if (lines.empty()) return segments;
+  MeetingSegmenter segmenter;
+  segmenter.feed(lines, true);
   std::size_t begin = 0;
-  for (std::size_t s : starts) {
+  for (std::size_t s : segmenter.starts()) {
     if (s > begin) segments.push_back({begin, s});
     begin = s;
   }

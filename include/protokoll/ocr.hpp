@@ -27,6 +27,10 @@ struct OcrOptions {
   /// Images larger than this are refused from their header, before they are decoded (a page
   /// is at most A0 at 600 dpi, ~560 megapixels; a "decompression bomb" is far more).
   double max_megapixels = 250;
+  /// A page that takes longer than this to prepare and read (seconds; 0: no limit) is
+  /// abandoned with a warning, and the rest of its document still counts: one damaged or
+  /// monstrous page must not hold up a batch for hours.
+  double page_timeout = 120;
   /// Keep a JPEG of each page image as OCR read it, this many pixels wide (0: none), in
   /// Page::preview_jpeg; the review report shows it with the word boxes over it.
   int preview_width = 0;
@@ -46,7 +50,8 @@ class OcrEngine {
   /// A multi-page TIFF whose later page is broken keeps the pages before it and says so in
   /// `warnings` (when given); a broken first page or image throws InputError.
   /// A page's region with ink and no words is read again on its own; what still yields no text
-  /// is an `unread-region` warning naming the page and where on it.
+  /// is an `unread-region` warning naming the page and where on it. A page over
+  /// `page_timeout` is left out with a warning; when every page is, this throws InputError.
   std::vector<Page> recognize_image(std::string_view bytes, std::vector<std::string>* warnings = nullptr);
 
   /// Render and OCR every page of a PDF (only when built with PROTOKOLL_WITH_PDF).

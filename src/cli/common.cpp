@@ -37,6 +37,11 @@ void add_ocr_options(CLI::App* sub, Shared& shared) {
   sub->add_option("--max-megapixels", shared.options.ocr.max_megapixels,
                   "refuse larger images from their header, before decoding them")
       ->capture_default_str();
+  sub->add_option("--page-timeout", shared.options.ocr.page_timeout,
+                  "seconds a page may take; a page that takes longer is left out with a warning and the rest of "
+                  "its document kept (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   sub->add_flag("--no-preprocess{false}", shared.options.ocr.preprocess,
                 "hand Tesseract each image as it is (no enlarging, flattening, deskewing or turning)");
 }

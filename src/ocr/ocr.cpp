@@ -2,6 +2,9 @@
 #include "protokoll/ocr.hpp"
 
 #include <array>
+#include <chrono>
+#include <climits>
+#include <optional>
 #include <cstdarg>
 #include <cstdlib>
 #include <dlfcn.h>
@@ -13,6 +16,7 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #ifdef PROTOKOLL_WITH_PDF
@@ -126,6 +130,11 @@ ocr::GlyphWord glyphs_of(const tesseract::ResultIterator& word_at, const std::st
   return w;
 }
 
+// A page that ran past OcrOptions::page_timeout.
+struct PageTimeout : InputError {
+  using InputError::InputError;
+};
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -136,6 +145,75 @@ struct OcrEngine::Impl {
   std::unique_ptr<tesseract::TessBaseAPI> osd;  // orientation detection, loaded when first needed
   bool osd_tried = false;
   std::vector<std::string>* warnings = nullptr;  // of the file being read, while it is
+  std::optional<std::chrono::steady_clock::time_point> deadline;  // of the page being read
+  int abandoned = 0;                                              // pages of the file over their time
+
+  // Tesseract's recognition of what is set, within the page's time: its monitor stops the
+  // LSTM at the deadline, and a page past it is abandoned (PageTimeout).
+  int recognize_in_time() {
+    if (!deadline) return api.Recognize(nullptr);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) throw PageTimeout("page timeout");
+    tesseract::ETEXT_DESC monitor;
+    monitor.set_deadline_msecs(static_cast<std::int32_t>(std::min<long long>(left.count(), INT32_MAX)));
+    const int status = api.Recognize(&monitor);
+    if (monitor.deadline_exceeded()) throw PageTimeout("page timeout");
+    return status;
+  }
+
+  // A page of a file, or nothing when it ran out of time (said in the file's warnings).
+  std::optional<Page> recognize_within_timeout(Pix* pix, int number) {
+    if (options.page_timeout > 0)
+      deadline = std::chrono::steady_clock::now() +
+                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(options.page_timeout));
+    try {
+      Page page = recognize(pix, number);
+      deadline.reset();
+      return page;
+    } catch (const PageTimeout&) {
+      deadline.reset();
+      api.SetPageSegMode(tesseract::PSM_AUTO);  // a re-read may have been under way
+      api.Clear();
+      ++abandoned;
+      if (warnings)
+        warnings->push_back("page " + std::to_string(number) + ": abandoned after " + seconds_text(options.page_timeout) +
+                            " s (--page-timeout); the rest of the document is kept (page-timeout)");
+      return std::nullopt;
+    } catch (...) {
+      deadline.reset();
+      throw;
+    }
+  }
+
+  static std::string seconds_text(double s) {
+    std::ostringstream out;
+    out << s;
+    return out.str();
+  }
+
+  // While one file is read: where its warnings go, and its count of abandoned pages.
+  struct FileScope {
+    Impl& impl;
+    FileScope(Impl& i, std::vector<std::string>* w) : impl(i) {
+      impl.warnings = w;
+      impl.abandoned = 0;
+    }
+    ~FileScope() {
+      impl.warnings = nullptr;
+      impl.abandoned = 0;
+    }
+    FileScope(const FileScope&) = delete;
+    FileScope& operator=(const FileScope&) = delete;
+  };
+
+  // The end of a file: what was read, unless every page ran out of time.
+  std::vector<Page> pages_read(std::vector<Page> pages) const {
+    const int over = abandoned;
+    if (pages.empty() && over > 0)
+      throw InputError("every page (" + std::to_string(over) + ") took longer than --page-timeout " +
+                       seconds_text(options.page_timeout) + " s");
+    return pages;
+  }
 
   // OCR one page image: prepared (ocr/preprocess), read, and read again turned where it reads
   // as if upside down or on its side; its lines with their words, boxes and confidences.
@@ -263,7 +341,7 @@ struct OcrEngine::Impl {
                        std::min(page.height - top, region.box.height + 2 * pad));
       std::vector<Line> block;
       std::size_t words = 0;
-      if (api.Recognize(nullptr) == 0) {
+      if (recognize_in_time() == 0) {
         block = collect_lines();
         for (const Line& l : block)
           for (const Word& w : l.words) words += w.confidence >= kReadWordConfidence;
@@ -313,7 +391,7 @@ struct OcrEngine::Impl {
     page.dpi = pixGetXRes(pix);
     page.ocr_model = options.language;
     api.SetImage(pix);
-    if (api.Recognize(nullptr) != 0) throw InputError("Tesseract could not recognize the page");
+    if (recognize_in_time() != 0) throw InputError("Tesseract could not recognize the page");
     page.lines = collect_lines();
     api.Clear();
     page.ocr_confidence = confidence_sum(page).mean();
@@ -359,7 +437,7 @@ OcrEngine::~OcrEngine() = default;
 std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::vector<std::string>* warnings) {
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
   std::vector<Page> pages;
-  impl_->warnings = warnings;
+  const Impl::FileScope scope(*impl_, warnings);
   // The size from the header: a bomb is refused before a byte of it is decoded.
   l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
   if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) == 0) {
@@ -383,21 +461,21 @@ std::vector<Page> OcrEngine::recognize_image(std::string_view bytes, std::vector
       }
       ++number;
       try {
-        pages.push_back(impl_->recognize(pix.get(), number));
+        if (auto page = impl_->recognize_within_timeout(pix.get(), number)) pages.push_back(std::move(*page));
       } catch (const InputError& e) {
         if (number == 1) throw;
         if (warnings) warnings->push_back("TIFF page " + std::to_string(number) + ": " + e.what());
       }
     } while (offset != 0);
-    return pages;
+    return impl_->pages_read(std::move(pages));
   }
   if (const char* problem = png_problem(bytes)) throw InputError(problem);
   if (jpeg_truncated(bytes)) throw InputError("truncated JPEG image (no end marker)");
   PixPtr pix(pixReadMem(data, bytes.size()));
   if (!pix) throw InputError("not a readable image (damaged or unsupported format)");
   if (pixGetWidth(pix.get()) < 8 || pixGetHeight(pix.get()) < 8) throw InputError("image is too small to hold text");
-  pages.push_back(impl_->recognize(pix.get(), 1));
-  return pages;
+  if (auto page = impl_->recognize_within_timeout(pix.get(), 1)) pages.push_back(std::move(*page));
+  return impl_->pages_read(std::move(pages));
 }
 
 bool pdf_supported() {
@@ -410,7 +488,7 @@ bool pdf_supported() {
 
 std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::vector<std::string>* warnings) {
 #ifdef PROTOKOLL_WITH_PDF
-  impl_->warnings = warnings;
+  const Impl::FileScope scope(*impl_, warnings);
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) throw InputError("not a readable PDF");
@@ -457,9 +535,9 @@ std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::vector<s
       for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
     }
     pixSetResolution(pix.get(), dpi, dpi);
-    pages.push_back(impl_->recognize(pix.get(), i + 1));
+    if (auto read = impl_->recognize_within_timeout(pix.get(), i + 1)) pages.push_back(std::move(*read));
   }
-  return pages;
+  return impl_->pages_read(std::move(pages));
 #else
   (void)bytes;
   (void)warnings;

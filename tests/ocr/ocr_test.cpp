@@ -3,11 +3,13 @@
 
 #include <cstdio>
 
+#include <leptonica/allheaders.h>
 #include <gtest/gtest.h>
 
 #include "protokoll/eval.hpp"
 #include "protokoll/input.hpp"
 #include "protokoll/resources.hpp"
+#include "ocr/preprocess.hpp"
 #include "test_util.hpp"
 
 using namespace protokoll;
@@ -148,4 +150,55 @@ TEST(Ocr, EveryKindOfCopyReadsCloseToItsText) {
     EXPECT_LE(wer, k.max_wer) << file;
     EXPECT_EQ(pages[0].preparation.rotation, k.rotation) << file;
   }
+}
+
+namespace {
+// A two-page TIFF: a whole real page (~1.5 s of Tesseract on one thread), then a small blank
+// sheet (milliseconds, however slow the build).
+std::string page_then_blank(const TempDir& dir) {
+  ocr::PixPtr page(pixRead(source_path("samples/pages/ks-au-2023-03-14.png").c_str()));
+  ocr::PixPtr blank(pixCreate(400, 300, 8));
+  pixSetAll(blank.get());
+  pixSetResolution(blank.get(), 300, 300);
+  const std::string path = (dir.path / "page-then-blank.tif").string();
+  EXPECT_EQ(pixWriteTiff(path.c_str(), page.get(), IFF_TIFF_ZIP, "w"), 0);
+  EXPECT_EQ(pixWriteTiff(path.c_str(), blank.get(), IFF_TIFF_ZIP, "a"), 0);
+  return slurp(path);
+}
+}  // namespace
+
+TEST(Ocr, APageOverItsTimeIsLeftOutAndTheRestKept) {
+  TempDir dir;
+  const std::string tiff = page_then_blank(dir);
+  OcrOptions options;
+  options.page_timeout = 0.5;
+  OcrEngine engine(options);
+  std::vector<std::string> warnings;
+  const auto pages = engine.recognize_image(tiff, &warnings);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].number, 2);  // the page after it, under its own number
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("page 1: abandoned after 0.5 s (--page-timeout)"), std::string::npos) << warnings[0];
+  // The next file starts afresh: its own warnings, its own count.
+  std::vector<std::string> again;
+  EXPECT_EQ(engine.recognize_image(tiff, &again).size(), 1u);
+  EXPECT_EQ(again.size(), 1u);
+  // With time enough, both pages.
+  options.page_timeout = 60;
+  OcrEngine generous(options);
+  std::vector<std::string> none;
+  const auto whole = generous.recognize_image(tiff, &none);
+  ASSERT_EQ(whole.size(), 2u);
+  for (const std::string& w : none) EXPECT_EQ(w.find("page-timeout"), std::string::npos) << w;
+  EXPECT_NE(page_text(whole[0]).find("2023-03-14"), std::string::npos);
+}
+
+TEST(Ocr, AFileWhosePagesAllRunOutOfTimeIsAnInputError) {
+  OcrOptions options;
+  options.page_timeout = 0.01;
+  OcrEngine engine(options);
+  std::vector<std::string> warnings;
+  expect_refused([&] { engine.recognize_image(slurp(source_path("samples/pages/two-pages.tif")), &warnings); },
+                 "every page (2) took longer than --page-timeout 0.01 s");
+  EXPECT_EQ(warnings.size(), 2u);
 }

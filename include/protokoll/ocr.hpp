@@ -17,6 +17,15 @@
 
 namespace protokoll {
 
+/// What to do with a PDF page that already carries text (OCRmyPDF's --skip-text, --force-ocr,
+/// --redo-ocr).
+enum class PdfTextLayer {
+  skip,   ///< use the page's text as it is, OCR only the pages without (the default)
+  force,  ///< render and OCR every page, whatever text it carries
+  redo,   ///< OCR again the pages whose text an OCR engine laid down (an invisible layer in
+          ///< Tesseract's or OCRmyPDF's glyphless font), keep born-digital text
+};
+
 struct OcrOptions {
   std::string language = "swe";  ///< Tesseract model(s), e.g. "swe" or "swe+eng"
   std::string tessdata_dir;      ///< empty: Tesseract's default (Debian: /usr/share/tesseract-ocr/5/tessdata)
@@ -31,6 +40,7 @@ struct OcrOptions {
   /// abandoned with a warning, and the rest of its document still counts: one damaged or
   /// monstrous page must not hold up a batch for hours.
   double page_timeout = 120;
+  PdfTextLayer pdf_text = PdfTextLayer::skip;
   /// Keep a JPEG of each page image as OCR read it, this many pixels wide (0: none), in
   /// Page::preview_jpeg; the review report shows it with the word boxes over it.
   int preview_width = 0;
@@ -54,7 +64,8 @@ class OcrEngine {
   /// `page_timeout` is left out with a warning; when every page is, this throws InputError.
   std::vector<Page> recognize_image(std::string_view bytes, std::vector<std::string>* warnings = nullptr);
 
-  /// Render and OCR every page of a PDF (only when built with PROTOKOLL_WITH_PDF).
+  /// Every page of a PDF (only when built with PROTOKOLL_WITH_PDF): its text layer, or
+  /// rendered at `dpi` (300) and OCR'd, as `pdf_text` says.
   std::vector<Page> recognize_pdf(std::string_view bytes, std::vector<std::string>* warnings = nullptr);
 
  private:

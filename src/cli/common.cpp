@@ -37,6 +37,17 @@ void add_ocr_options(CLI::App* sub, Shared& shared) {
   sub->add_option("--max-megapixels", shared.options.ocr.max_megapixels,
                   "refuse larger images from their header, before decoding them")
       ->capture_default_str();
+  sub->add_option("--ocr",
+                  "PDF pages that carry text: skip (use their text, OCR the others), force (OCR every page) or "
+                  "redo (OCR again the pages an OCR engine's invisible text layer covers)")
+      ->type_name("MODE")
+      ->check(CLI::IsMember({"skip", "force", "redo"}))
+      ->each([&shared](const std::string& mode) {
+        shared.options.ocr.pdf_text = mode == "force" ? PdfTextLayer::force
+                                      : mode == "redo" ? PdfTextLayer::redo
+                                                       : PdfTextLayer::skip;
+      })
+      ->default_str("skip");
   sub->add_option("--page-timeout", shared.options.ocr.page_timeout,
                   "seconds a page may take; a page that takes longer is left out with a warning and the rest of "
                   "its document kept (0: no limit)")

@@ -1,7 +1,9 @@
 #include "protokoll/resources.hpp"
 #include "protokoll/ocr.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <climits>
 #include <optional>
@@ -486,6 +488,27 @@ bool pdf_supported() {
 #endif
 }
 
+#ifdef PROTOKOLL_WITH_PDF
+namespace {
+// Whether a page's text was laid down by an OCR engine: most of its characters are in the
+// glyphless font Tesseract's PDF renderer and OCRmyPDF draw their invisible text in. (An
+// invisible layer in an ordinary font, as some commercial engines make, looks born-digital
+// here: poppler-cpp does not tell the text's render mode.)
+bool ocr_text_layer(const poppler::page& page) {
+  std::size_t ocr = 0, all = 0;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    const std::size_t n = box.text().size();
+    all += n;
+    if (!box.has_font_info()) continue;
+    std::string font = box.get_font_name();
+    std::transform(font.begin(), font.end(), font.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (font.find("glyphless") != std::string::npos || font.find("occulta") != std::string::npos) ocr += n;
+  }
+  return all > 0 && 2 * ocr > all;
+}
+}  // namespace
+#endif
+
 std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::vector<std::string>* warnings) {
 #ifdef PROTOKOLL_WITH_PDF
   const Impl::FileScope scope(*impl_, warnings);
@@ -505,7 +528,9 @@ std::vector<Page> OcrEngine::recognize_pdf(std::string_view bytes, std::vector<s
     // A born-digital page already carries its text: use it rather than OCR its rendering.
     poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     std::string layer(utf8.begin(), utf8.end());
-    if (trim(layer).size() >= 40) {
+    const bool has_text = trim(layer).size() >= 40;
+    const PdfTextLayer mode = impl_->options.pdf_text;
+    if (has_text && (mode == PdfTextLayer::skip || (mode == PdfTextLayer::redo && !ocr_text_layer(*page)))) {
       auto text_pages = pages_from_text(normalize_unicode(layer));
       Page p;
       p.number = i + 1;

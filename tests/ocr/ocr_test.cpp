@@ -2,8 +2,11 @@
 #include "protokoll/ocr.hpp"
 
 #include <cstdio>
+#include <filesystem>
 
 #include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/renderer.h>
 #include <gtest/gtest.h>
 
 #include "protokoll/eval.hpp"
@@ -201,4 +204,71 @@ TEST(Ocr, AFileWhosePagesAllRunOutOfTimeIsAnInputError) {
   expect_refused([&] { engine.recognize_image(slurp(source_path("samples/pages/two-pages.tif")), &warnings); },
                  "every page (2) took longer than --page-timeout 0.01 s");
   EXPECT_EQ(warnings.size(), 2u);
+}
+
+namespace {
+const char* const kScan = "samples/pages/ks-au-2023-03-14.png";
+
+// The real scan as a PDF of its image alone (no text), as a scanner writes one.
+std::string image_only_pdf() {
+  ocr::PixPtr page(pixRead(source_path(kScan).c_str()));
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemPdf(&data, &size, page.get(), 300, "scan"), 0);
+  std::string pdf(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  return pdf;
+}
+
+// The same scan as a searchable PDF: its image with Tesseract's invisible text layer over it,
+// made by Tesseract's own PDF renderer (what `tesseract scan.png out pdf` and OCRmyPDF write).
+std::string sandwich_pdf(const TempDir& dir) {
+  // Debian's tessdata, which holds the renderer's font (pdf.ttf, of the tesseract-ocr package).
+  const std::string tessdata = "/usr/share/tesseract-ocr/5/tessdata";
+  EXPECT_TRUE(std::filesystem::exists(tessdata + "/pdf.ttf")) << "no " << tessdata << "/pdf.ttf";
+  tesseract::TessBaseAPI api;
+  EXPECT_EQ(api.Init(tessdata.c_str(), "swe"), 0);
+  const std::string base = (dir.path / "sandwich").string();
+  tesseract::TessPDFRenderer renderer(base.c_str(), tessdata.c_str());
+  EXPECT_TRUE(api.ProcessPages(source_path(kScan).c_str(), nullptr, 0, &renderer));
+  return slurp(base + ".pdf");
+}
+
+bool read_by_ocr(const Page& p) { return !p.ocr_model.empty(); }
+}  // namespace
+
+TEST(Ocr, PdfWithoutTextLayerIsOcrd) {
+  if (!pdf_supported()) GTEST_SKIP() << "built without PDF support";
+  OcrEngine engine;
+  const auto pages = engine.recognize_pdf(image_only_pdf());
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_TRUE(read_by_ocr(pages[0]));
+  EXPECT_NE(page_text(pages[0]).find("Sammanträdesdatum 2023-03-14"), std::string::npos) << page_text(pages[0]);
+}
+
+TEST(Ocr, PdfTextLayerIsUsedSkippedOrRedoneAsAsked) {
+  if (!pdf_supported()) GTEST_SKIP() << "built without PDF support";
+  TempDir dir;
+  const std::string sandwich = sandwich_pdf(dir);
+  const std::string born_digital = slurp(source_path("samples/pages/apt-solrosen-2024-02-06.pdf"));
+  auto first_page = [](PdfTextLayer mode, const std::string& pdf) {
+    OcrOptions o;
+    o.pdf_text = mode;
+    OcrEngine engine(o);
+    auto pages = engine.recognize_pdf(pdf);
+    EXPECT_EQ(pages.size(), 1u);
+    return pages.at(0);
+  };
+  // skip (the default): any text layer is the page's text.
+  EXPECT_FALSE(read_by_ocr(first_page(PdfTextLayer::skip, sandwich)));
+  EXPECT_FALSE(read_by_ocr(first_page(PdfTextLayer::skip, born_digital)));
+  // force: every page OCR'd, and what it reads is the page.
+  const Page forced = first_page(PdfTextLayer::force, born_digital);
+  EXPECT_TRUE(read_by_ocr(forced));
+  EXPECT_NE(page_text(forced).find("Förskolan Solrosen"), std::string::npos) << page_text(forced);
+  // redo: the OCR layer (Tesseract's glyphless font) is read again; born-digital text is kept.
+  const Page redone = first_page(PdfTextLayer::redo, sandwich);
+  EXPECT_TRUE(read_by_ocr(redone));
+  EXPECT_NE(page_text(redone).find("Sammanträdesdatum 2023-03-14"), std::string::npos) << page_text(redone);
+  EXPECT_FALSE(read_by_ocr(first_page(PdfTextLayer::redo, born_digital)));
 }

@@ -122,6 +122,11 @@ struct ConfidenceSum {
 };
 ConfidenceSum confidence_sum(const Page& page);
 
+/// Page::unread said in words, the one wording of the `unread-region` warning wherever it
+/// appears (stderr, records, the review report): "2 region(s) with ink and no word read with
+/// confidence, the first at 200,2168 (222x271 px)". Empty when there is none.
+std::string describe_unread(const Page& page);
+
 /// Split normalized UTF-8 text into pages (on form feeds) and lines (on "\n", "\r\n" or "\r").
 /// A final line end does not start another line; an empty text is one page without lines.
 std::vector<Page> pages_from_text(std::string_view text);

@@ -10,6 +10,14 @@ std::size_t Document::line_count() const {
   return n;
 }
 
+std::string describe_unread(const Page& page) {
+  if (page.unread.empty()) return {};
+  const Box& b = page.unread.front();
+  return std::to_string(page.unread.size()) + " region(s) with ink and no word read with confidence, the first at " +
+         std::to_string(b.left) + "," + std::to_string(b.top) + " (" + std::to_string(b.width) + "x" +
+         std::to_string(b.height) + " px)";
+}
+
 ConfidenceSum confidence_sum(const Page& page) {
   ConfidenceSum c;
   for (const auto& line : page.lines)

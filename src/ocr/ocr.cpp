@@ -242,8 +242,7 @@ struct OcrEngine::Impl {
     }
     page.preparation = prep;
     if (options.preprocess) {
-      read_unread(ready.get(), page);
-      warn_unread(ready.get(), page);
+      warn_unread(ready.get(), page, read_unread(ready.get(), page));
       page.ocr_confidence = confidence_sum(page).mean();
     }
     if (options.preview_width > 0) ocr::keep_preview(ready.get(), options.preview_width, page);
@@ -328,12 +327,13 @@ struct OcrEngine::Impl {
 
   // Regions with ink and no words (ocr/coverage) read again on their own, as one block each,
   // and put among the page's lines where they stand; what still yields nothing is a warning.
-  void read_unread(Pix* pix, Page& page) {
+  // Returns whether there was any.
+  bool read_unread(Pix* pix, Page& page) {
     std::vector<Box> boxes;
     for (const Line& l : page.lines)
       for (const Word& w : l.words) boxes.push_back(w.box);
     const auto regions = ocr::unread_regions(pix, boxes);
-    if (regions.empty()) return;
+    if (regions.empty()) return false;
     api.SetImage(pix);
     api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     for (const auto& region : regions) {
@@ -360,29 +360,27 @@ struct OcrEngine::Impl {
     }
     api.SetPageSegMode(tesseract::PSM_AUTO);
     api.Clear();
+    return true;
   }
 
   // Ink that no word read with some confidence covers, after the second reading: a region
   // dropped again, or read as junk (a smudged paragraph, a stamp, handwriting), is said, with
   // its page and place, never passed over in silence.
-  void warn_unread(Pix* pix, Page& page) {
+  void warn_unread(Pix* pix, Page& page, bool any_unread) {
     std::vector<Box> boxes;
+    bool all_confident = true;
     for (const Line& l : page.lines)
-      for (const Word& w : l.words)
+      for (const Word& w : l.words) {
         if (w.confidence >= kReadWordConfidence) boxes.push_back(w.box);
+        else all_confident = false;
+      }
+    // The same boxes as the first look, which found every mark covered: nothing to say.
+    if (!any_unread && all_confident) return;
     const auto regions = ocr::unread_regions(pix, boxes);
     if (regions.empty()) return;
     for (const auto& r : regions) page.unread.push_back(r.box);
-    if (!warnings) return;
     // One line a page, however many regions: the first says where to look.
-    int marks = 0;
-    for (const auto& r : regions) marks += r.marks;
-    const Box& b = regions.front().box;
-    warnings->push_back("page " + std::to_string(page.number) + ": " + std::to_string(regions.size()) +
-                        " region(s) with ink of some " + std::to_string(marks) +
-                        " letters and no word read with confidence, the first at " + std::to_string(b.left) + "," +
-                        std::to_string(b.top) + " (" + std::to_string(b.width) + "x" + std::to_string(b.height) +
-                        " px) (unread-region)");
+    if (warnings) warnings->push_back("page " + std::to_string(page.number) + ": " + describe_unread(page) + " (unread-region)");
   }
 
   Page read(Pix* pix, int number) {

@@ -22,7 +22,7 @@ ProvenanceIndex::ProvenanceIndex(std::vector<const Document*> documents)
     for (const Page& page : documents_[d]->pages) {
       lines_[d] += page.lines.size();
       confidence_[d][page.number] += confidence_sum(page);
-      if (!page.unread.empty()) unread_[d][page.number] = page.unread.size();
+      if (!page.unread.empty()) unread_[d][page.number] = describe_unread(page);
     }
 }
 
@@ -47,8 +47,7 @@ void ProvenanceIndex::describe(Record& r, std::span<const StreamLine> meeting) c
     for (int page : spans[k].second) {
       if (auto it = confidence_[d].find(page); it != confidence_[d].end()) total += it->second;
       if (auto it = unread_[d].find(page); it != unread_[d].end())
-        r.warnings.push_back({"unread-region", doc.source.path + " page " + std::to_string(page) + ": " + std::to_string(it->second) +
-                                                   " region(s) with ink and no text read"});
+        r.warnings.push_back({"unread-region", doc.source.path + " page " + std::to_string(page) + ": " + it->second});
     }
     // Repair counts are per document; a meeting gets its share by lines.
     if (lines_[d]) {

@@ -30,7 +30,7 @@ class ProvenanceIndex {
   std::vector<const Document*> documents_;
   std::vector<std::size_t> lines_;                                // per document
   std::vector<std::unordered_map<int, ConfidenceSum>> confidence_;  // per document, by page number
-  std::vector<std::unordered_map<int, std::size_t>> unread_;        // per document: unread regions by page
+  std::vector<std::unordered_map<int, std::string>> unread_;        // per document: describe_unread by page
 };
 
 }  // namespace protokoll::record

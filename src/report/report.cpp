@@ -47,10 +47,7 @@ std::vector<Listed> warnings_of(const Document& doc, std::span<const Record> rec
       out.push_back({"low-ocr-confidence", "page " + std::to_string(p.number) + ": mean word confidence " + one_decimal(*p.ocr_confidence),
                      "#p" + std::to_string(p.number)});
     if (!p.unread.empty())
-      out.push_back({"unread-region", "page " + std::to_string(p.number) + ": " + std::to_string(p.unread.size()) +
-                                          " region(s) with ink and no text read, the first at " + std::to_string(p.unread[0].left) +
-                                          "," + std::to_string(p.unread[0].top),
-                     "#p" + std::to_string(p.number)});
+      out.push_back({"unread-region", "page " + std::to_string(p.number) + ": " + describe_unread(p), "#p" + std::to_string(p.number)});
   }
   for (std::size_t i = 0; i < records.size(); ++i)
     for (const auto& w : records[i].warnings)

@@ -63,6 +63,8 @@ struct Preparation {
   double scale = 1;          ///< how much it was enlarged (scans coarser than 300 dpi)
   bool flattened = false;    ///< its background was flattened (uneven or dim paper)
   int reread_regions = 0;    ///< regions with ink and no words that were read again on their own
+  int resolution = 0;        ///< dpi the image was taken to have: its file's, or estimated (below)
+  bool resolution_estimated = false;  ///< the file gave none, or an implausible one: from the text's height
 };
 
 struct Page {

@@ -224,9 +224,18 @@ struct OcrEngine::Impl {
     // hostile file that would only exhaust memory.
     const double megapixels = static_cast<double>(pixGetWidth(pix)) * pixGetHeight(pix) / 1e6;
     if (megapixels > 600) throw InputError("image too large to be a page (" + std::to_string(static_cast<long>(megapixels)) + " megapixels)");
-    if (pixGetXRes(pix) < 70) pixSetResolution(pix, options.dpi > 0 ? options.dpi : 300,
-                                                options.dpi > 0 ? options.dpi : 300);
     Preparation prep;
+    prep.resolution = pixGetXRes(pix);
+    if (!ocr::plausible_resolution(prep.resolution, pixGetWidth(pix), pixGetHeight(pix))) {
+      // None, or a camera's 72: --dpi, else what the letters' size says, else 300.
+      prep.resolution = options.dpi;
+      if (prep.resolution <= 0 && options.preprocess) {
+        prep.resolution = ocr::resolution_from_text(pix);
+        prep.resolution_estimated = prep.resolution > 0;
+      }
+      if (prep.resolution <= 0) prep.resolution = 300;
+      pixSetResolution(pix, prep.resolution, prep.resolution);
+    }
     PixPtr ready = options.preprocess ? ocr::prepare_page(pix, prep) : PixPtr(pixClone(pix));
     Page page = read(ready.get(), number);
     if (options.preprocess && page.ocr_confidence.value_or(0) < kMaybeTurnedConfidence) {

@@ -22,6 +22,15 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 /// by more than a fraction of a degree. `done` says what was done.
 PixPtr prepare_page(Pix* page, Preparation& done);
 
+/// Whether a resolution a file declares can be a scan's: 100-1200 dpi, and a page's longer side
+/// 3-50 inches at it (A0 is 47). Cameras and screen tools write 72 or 96 whatever the image.
+bool plausible_resolution(int dpi, int width, int height);
+
+/// The resolution (dpi) at which the page's letters would be the size they are at 300 dpi in
+/// the 10-12 point type of minutes: from the median size of its letter-sized marks. 0 when the
+/// page has too few marks to tell.
+int resolution_from_text(Pix* page);
+
 /// The page turned by a multiple of 90 degrees clockwise.
 PixPtr rotate_quadrants(Pix* page, int quadrants);
 

@@ -272,3 +272,37 @@ TEST(Ocr, PdfTextLayerIsUsedSkippedOrRedoneAsAsked) {
   EXPECT_NE(page_text(redone).find("Sammanträdesdatum 2023-03-14"), std::string::npos) << page_text(redone);
   EXPECT_FALSE(read_by_ocr(first_page(PdfTextLayer::redo, born_digital)));
 }
+
+TEST(Ocr, AScanThatSaysNoOrAWrongResolutionIsReadAtItsLettersSize) {
+  // The 200 dpi photocopy with its resolution taken out, and again saying 72 (as cameras do):
+  // either way it is enlarged as a 200 dpi page is, and reads as well as with its own.
+  ocr::PixPtr copy(pixRead(source_path("samples/scans/10-apt-hemtjanst.photocopy.png").c_str()));
+  ASSERT_TRUE(copy);
+  const std::string gold = slurp(source_path("samples/scans/10-apt-hemtjanst.gold.txt"));
+  OcrEngine engine;
+  auto read_with = [&](int dpi) {
+    ocr::PixPtr pix(pixCopy(nullptr, copy.get()));
+    pixSetXRes(pix.get(), dpi);  // (pixSetResolution leaves a 0 out)
+    pixSetYRes(pix.get(), dpi);
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    EXPECT_EQ(pixWriteMemPng(&data, &size, pix.get(), 0.0f), 0);
+    const std::string png(reinterpret_cast<const char*>(data), size);
+    lept_free(data);
+    auto pages = engine.recognize_image(png);
+    EXPECT_EQ(pages.size(), 1u);
+    return pages.at(0);
+  };
+  const Page declared = read_with(200);
+  EXPECT_FALSE(declared.preparation.resolution_estimated);
+  EXPECT_EQ(declared.preparation.resolution, 200);
+  const double wer_declared = score_text(page_text(declared), gold).wer;
+  for (int wrong : {0, 72}) {
+    const Page p = read_with(wrong);
+    EXPECT_TRUE(p.preparation.resolution_estimated) << wrong;
+    EXPECT_NEAR(p.preparation.resolution, 200, 30) << wrong;
+    EXPECT_GT(p.preparation.scale, 1.3) << wrong;
+    EXPECT_LT(p.preparation.scale, 2.0) << wrong;
+    EXPECT_LE(score_text(page_text(p), gold).wer, wer_declared + 0.03) << wrong;
+  }
+}

@@ -84,3 +84,32 @@ TEST(Preprocess, QuarterTurns) {
   auto back = ocr::rotate_quadrants(turned.get(), -1);
   EXPECT_EQ(pixGetWidth(back.get()), pixGetWidth(pix.get()));
 }
+
+TEST(Preprocess, AResolutionAFileCannotHaveIsNotBelieved) {
+  EXPECT_TRUE(ocr::plausible_resolution(300, 2480, 3508));   // A4 at 300 dpi
+  EXPECT_TRUE(ocr::plausible_resolution(200, 1654, 2339));
+  EXPECT_FALSE(ocr::plausible_resolution(0, 2480, 3508));    // none given
+  EXPECT_FALSE(ocr::plausible_resolution(72, 2480, 3508));   // a camera's: a page 49 inches tall
+  EXPECT_FALSE(ocr::plausible_resolution(300, 600, 800));    // 2.7 inches: a crop, not a page
+  EXPECT_FALSE(ocr::plausible_resolution(2400, 2480, 3508));
+}
+
+TEST(Preprocess, TheResolutionIsReadOffTheLettersSize) {
+  // Every kind of copy in samples/scans, against the resolution its file says: within 15%.
+  for (const char* name : {"05-brf-linden.office.jpg", "05-brf-linden.turned90.jpg", "10-apt-hemtjanst.photocopy.png",
+                           "07-skolrad-ekbacken.yellowed.jpg", "H-12-karfullmaktige-lus.fax.png"}) {
+    auto pix = read_scan(name);
+    ASSERT_TRUE(pix) << name;
+    const int declared = pixGetXRes(pix.get());
+    EXPECT_NEAR(ocr::resolution_from_text(pix.get()), declared, 0.15 * declared) << name;
+    // The same page at half the size reads as half the resolution (gray pages: halving a
+    // black-and-white copy drops every other row of its thin strokes).
+    if (pixGetDepth(pix.get()) == 1) continue;
+    ocr::PixPtr half(pixScale(pix.get(), 0.5f, 0.5f));
+    EXPECT_NEAR(ocr::resolution_from_text(half.get()), declared / 2, 0.15 * declared / 2) << name;
+  }
+  // A blank sheet has no letters to tell by.
+  ocr::PixPtr blank(pixCreate(1000, 1400, 8));
+  pixSetAll(blank.get());
+  EXPECT_EQ(ocr::resolution_from_text(blank.get()), 0);
+}
